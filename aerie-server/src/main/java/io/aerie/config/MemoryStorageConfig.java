@@ -1,0 +1,7 @@
+package io.aerie.config;
+
+import java.util.List;
+
+/** Interim. */
+public record MemoryStorageConfig(long dataSizeBytes, List<String> files, long filesizeBytes)
+        implements StorageConfig {}

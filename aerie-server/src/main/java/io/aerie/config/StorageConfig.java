@@ -1,0 +1,4 @@
+package io.aerie.config;
+
+/** Interim. */
+public sealed interface StorageConfig permits MemoryStorageConfig {}

@@ -1,0 +1,56 @@
+package io.aerie.namespace;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/** One set of a namespace: its id, record count, data size and truncation point. */
+public final class SetInfo {
+    private final String name;
+    private final int id;
+    private final AtomicLong objects = new AtomicLong();
+    private final AtomicLong dataBytes = new AtomicLong();
+    /** Records last updated at or before this (ms since 2010) are truncated; 0 = never truncated. */
+    private volatile long truncateLut;
+
+    SetInfo(String name, int id) {
+        this.name = name;
+        this.id = id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public long objects() {
+        return objects.get();
+    }
+
+    public long dataBytes() {
+        return dataBytes.get();
+    }
+
+    public long truncateLut() {
+        return truncateLut;
+    }
+
+    void truncateAt(long lut) {
+        // A later truncate never moves the point back.
+        synchronized (this) {
+            if (lut > truncateLut) {
+                truncateLut = lut;
+            }
+        }
+    }
+
+    void adjust(long objectDelta, long byteDelta) {
+        if (objectDelta != 0) {
+            objects.addAndGet(objectDelta);
+        }
+        if (byteDelta != 0) {
+            dataBytes.addAndGet(byteDelta);
+        }
+    }
+}

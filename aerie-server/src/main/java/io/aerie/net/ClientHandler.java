@@ -1,0 +1,153 @@
+package io.aerie.net;
+
+import io.aerie.txn.ScanSink;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client connection: answers frames strictly in the order they arrived. Short requests run on
+ * the event loop; a long one (a scan) runs on the scan executor while later frames wait in a
+ * queue, so pipelined requests still get their replies in order.
+ */
+final class ClientHandler extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientHandler.class);
+    /** Queued frames beyond this stop reading from the socket until the queue drains. */
+    private static final int MAX_PENDING = 64;
+
+    private final RequestProcessor processor;
+    private final Executor scanExecutor;
+    private final ArrayDeque<Frame> pending = new ArrayDeque<>();
+    private boolean busy;
+
+    ClientHandler(RequestProcessor processor, Executor scanExecutor) {
+        this.processor = processor;
+        this.scanExecutor = scanExecutor;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Frame frame = (Frame) msg;
+        if (busy) {
+            pending.add(frame);
+            if (pending.size() >= MAX_PENDING) {
+                ctx.channel().config().setAutoRead(false);
+            }
+            return;
+        }
+        handle(ctx, frame);
+    }
+
+    private void handle(ChannelHandlerContext ctx, Frame frame) {
+        ByteBuf out = ctx.alloc().ioBuffer(256);
+        Runnable task;
+        try {
+            task = processor.process(frame.type(), frame.body(), out, new ChannelSink(ctx.channel()));
+        } catch (RuntimeException e) {
+            out.release();
+            LOG.warn(
+                    "closing connection {}: request of type {} failed",
+                    ctx.channel().remoteAddress(),
+                    frame.type(),
+                    e);
+            ctx.close();
+            return;
+        }
+        if (out.isReadable()) {
+            ctx.write(out);
+        } else {
+            out.release();
+        }
+        if (task != null) {
+            busy = true;
+            ctx.flush();
+            try {
+                scanExecutor.execute(() -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        LOG.error(
+                                "scan on {} failed; closing the connection",
+                                ctx.channel().remoteAddress(),
+                                e);
+                        ctx.channel().close();
+                    } finally {
+                        ctx.executor().execute(() -> taskDone(ctx));
+                    }
+                });
+            } catch (RejectedExecutionException e) {
+                LOG.warn("scan refused, node is shutting down");
+                ctx.close();
+            }
+        }
+    }
+
+    private void taskDone(ChannelHandlerContext ctx) {
+        busy = false;
+        while (!busy && !pending.isEmpty()) {
+            handle(ctx, pending.poll());
+        }
+        ctx.flush();
+        if (!busy && !ctx.channel().config().isAutoRead()) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ctx.flush();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+        if (evt instanceof IdleStateEvent && !busy) {
+            LOG.debug("closing idle connection {}", ctx.channel().remoteAddress());
+            ctx.close();
+            return;
+        }
+        super.userEventTriggered(ctx, evt);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("closing connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    /** Streams scan frames to the channel, waiting while its outbound buffer is over the high mark. */
+    private static final class ChannelSink implements ScanSink {
+        private final Channel channel;
+
+        ChannelSink(Channel channel) {
+            this.channel = channel;
+        }
+
+        @Override
+        public ByteBufAllocator alloc() {
+            return channel.alloc();
+        }
+
+        @Override
+        public boolean send(ByteBuf frame) {
+            if (!channel.isActive()) {
+                frame.release();
+                return false;
+            }
+            channel.writeAndFlush(frame, channel.voidPromise());
+            while (channel.isActive() && !channel.isWritable()) {
+                LockSupport.parkNanos(TimeUnit.MICROSECONDS.toNanos(200));
+            }
+            return channel.isActive();
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package io.aerie.net;
+
+import io.aerie.txn.ScanSink;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the network layer hands frames to. An implementation answers a frame by writing reply
+ * frames into {@code out}, or, for long work such as a scan, returns a task that streams its
+ * replies to the sink and that the connection runs off the event loop, holding later requests back
+ * until it ends.
+ */
+public interface RequestProcessor {
+    /**
+     * Processes one frame body of the given type. Returns null when the reply is complete in
+     * {@code out}; otherwise a task to run on the scan executor (which sends through the sink).
+     */
+    @Nullable
+    Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink);
+
+    /** The allocator default, for implementations that need one outside a connection. */
+    default ByteBufAllocator alloc() {
+        return ByteBufAllocator.DEFAULT;
+    }
+}

@@ -1,0 +1,192 @@
+package io.aerie.server;
+
+import io.aerie.config.NamespaceConfig;
+import io.aerie.config.NodeConfig;
+import io.aerie.config.ServiceConfig;
+import io.aerie.info.ClusterInfoCommands;
+import io.aerie.info.InfoRegistry;
+import io.aerie.info.NodeState;
+import io.aerie.namespace.Namespaces;
+import io.aerie.namespace.Nsup;
+import io.aerie.net.ClientServer;
+import io.aerie.net.RequestDispatcher;
+import io.aerie.txn.TransactionService;
+import io.aerie.util.Clock;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Aerie node, started from a config and stopped by {@link #close()}: the embedded entry point
+ * and what {@code bin/aerie} runs.
+ *
+ * <pre>{@code
+ * try (Aerie node = Aerie.start(NodeConfig.defaults().withServicePort(0))) {
+ *     AerospikeClient client = new AerospikeClient("127.0.0.1", node.port());
+ * }
+ * }</pre>
+ */
+public final class Aerie implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Aerie.class);
+
+    private final NodeConfig config;
+    private final NodeState state;
+    private final Namespaces namespaces;
+    private final InfoRegistry info;
+    private final ClientServer server;
+    private final ExecutorService scanExecutor;
+    private final ScheduledExecutorService background;
+    private final Nsup nsup;
+    private final InetSocketAddress address;
+    private volatile boolean closed;
+
+    private Aerie(NodeConfig config, Clock clock) throws InterruptedException {
+        this.config = config;
+        ServiceConfig service = config.service();
+        this.state = new NodeState(nodeId(service), service.clusterName(), clock.currentTimeMillis());
+        this.namespaces = new Namespaces(config.namespaces(), clock);
+        this.info = new InfoRegistry();
+        ClusterInfoCommands.register(info, state, namespaces);
+        TransactionService txn = new TransactionService(namespaces);
+        this.scanExecutor = Executors.newCachedThreadPool(
+                Thread.ofPlatform().name("aerie-scan-", 0).daemon().factory());
+        this.background = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("aerie-nsup").daemon().factory());
+        this.nsup = new Nsup(namespaces.all(), background);
+        var net = config.network().service();
+        String bindAddress = net.addresses().isEmpty() ? "any" : net.addresses().get(0);
+        this.server = new ClientServer(
+                new ClientServer.Settings(
+                        bindAddress,
+                        net.port(),
+                        service.protoFdMax(),
+                        service.protoFdIdleMs(),
+                        service.serviceThreads()),
+                new RequestDispatcher(info, txn),
+                scanExecutor);
+        boolean started = false;
+        try {
+            this.address = server.start();
+            state.setService(accessAddresses(net.accessAddresses(), bindAddress, address), address.getPort());
+            nsup.start();
+            state.markReady();
+            started = true;
+        } finally {
+            if (!started) {
+                shutdownExecutors();
+                server.close();
+            }
+        }
+        LOG.info("node {} ready: namespaces {} on port {}", state.nodeId(), namespaces.names(), address.getPort());
+    }
+
+    /** Starts a node and returns once it serves. */
+    public static Aerie start(NodeConfig config) {
+        return start(config, Clock.SYSTEM);
+    }
+
+    /** Starts a node with an injected clock (tests of expiry). */
+    public static Aerie start(NodeConfig config, Clock clock) {
+        for (NamespaceConfig ns : config.namespaces()) {
+            LOG.debug("namespace {}: {}", ns.name(), ns);
+        }
+        try {
+            return new Aerie(config, clock);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting", e);
+        }
+    }
+
+    /** A node with the default namespace {@code test}, on a free loopback port. */
+    public static Aerie startEphemeral() {
+        return start(NodeConfig.defaults().withServicePort(0));
+    }
+
+    /** The port clients connect to. */
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The host clients connect to (the first service address). */
+    public String host() {
+        List<String> addrs = state.serviceAddresses();
+        return addrs.isEmpty() ? "127.0.0.1" : addrs.get(0);
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public String nodeId() {
+        return state.nodeId();
+    }
+
+    /** The node's namespaces, for inspection in tests. */
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /** Answers one info command line, as a client would get it. */
+    public String info(String command) {
+        return info.answerLine(command);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        nsup.stop();
+        server.close();
+        shutdownExecutors();
+        LOG.info("node {} stopped", state.nodeId());
+    }
+
+    private void shutdownExecutors() {
+        scanExecutor.shutdownNow();
+        background.shutdownNow();
+        try {
+            scanExecutor.awaitTermination(5, TimeUnit.SECONDS);
+            background.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String nodeId(ServiceConfig service) {
+        String configured = service.nodeId();
+        if (configured != null) {
+            return configured.toUpperCase(Locale.ROOT);
+        }
+        byte[] b = new byte[6];
+        new SecureRandom().nextBytes(b);
+        // Aerospike node ids are 64-bit; "A" marks ours apart from MAC-derived ones.
+        return ("A" + HexFormat.of().formatHex(b)).toUpperCase(Locale.ROOT);
+    }
+
+    private static List<String> accessAddresses(List<String> configured, String bindAddress, InetSocketAddress bound) {
+        if (!configured.isEmpty()) {
+            return configured;
+        }
+        List<String> out = new ArrayList<>();
+        if (bindAddress.equals("any") || bindAddress.isEmpty()) {
+            out.add("127.0.0.1");
+        } else {
+            @Nullable String host = bound.getHostString();
+            out.add(host == null ? bindAddress : host);
+        }
+        return out;
+    }
+}

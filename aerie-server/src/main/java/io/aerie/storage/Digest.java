@@ -1,0 +1,79 @@
+package io.aerie.storage;
+
+import io.aerie.protocol.Bytes;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A record's 20-byte RIPEMD-160 digest, held as three primitives so that an index entry costs no
+ * extra array. Ordered as unsigned bytes, which is the order scans walk a partition in.
+ */
+public final class Digest implements Comparable<Digest> {
+    /** Size of a digest on the wire. */
+    public static final int SIZE = 20;
+
+    private final long hi;
+    private final long mid;
+    private final int lo;
+
+    private Digest(long hi, long mid, int lo) {
+        this.hi = hi;
+        this.mid = mid;
+        this.lo = lo;
+    }
+
+    /** The digest at {@code buf[off, off+20)}. */
+    public static Digest of(byte[] buf, int off) {
+        return new Digest(Bytes.getLong(buf, off), Bytes.getLong(buf, off + 8), Bytes.getInt(buf, off + 16));
+    }
+
+    /** Partition id: the low 12 bits of the first two bytes read little-endian. */
+    public static int partitionId(byte[] buf, int off) {
+        return Bytes.getUShortLE(buf, off) & (Partition.COUNT - 1);
+    }
+
+    /** Partition id of this digest. */
+    public int partitionId() {
+        int b0 = (int) (hi >>> 56) & 0xFF;
+        int b1 = (int) (hi >>> 48) & 0xFF;
+        return (b0 | (b1 << 8)) & (Partition.COUNT - 1);
+    }
+
+    /** Writes the 20 bytes at {@code off}. */
+    public void writeTo(byte[] out, int off) {
+        Bytes.putLong(out, off, hi);
+        Bytes.putLong(out, off + 8, mid);
+        Bytes.putInt(out, off + 16, lo);
+    }
+
+    public byte[] toBytes() {
+        byte[] out = new byte[SIZE];
+        writeTo(out, 0);
+        return out;
+    }
+
+    @Override
+    public int compareTo(Digest o) {
+        int c = Long.compareUnsigned(hi, o.hi);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(mid, o.mid);
+        return c != 0 ? c : Integer.compareUnsigned(lo, o.lo);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Digest d && d.hi == hi && d.mid == mid && d.lo == lo;
+    }
+
+    @Override
+    public int hashCode() {
+        // The digest is already a cryptographic hash: its bits are uniform.
+        return (int) (mid ^ (mid >>> 32)) ^ lo;
+    }
+
+    @Override
+    public String toString() {
+        return java.util.HexFormat.of().formatHex(toBytes());
+    }
+}

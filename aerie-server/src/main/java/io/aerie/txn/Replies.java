@@ -1,0 +1,27 @@
+package io.aerie.txn;
+
+import io.aerie.protocol.MessageWriter;
+import io.aerie.storage.Record;
+import io.netty.buffer.ByteBuf;
+
+/** Small reply shapes shared by the transactions. */
+final class Replies {
+    private Replies() {}
+
+    /** An AS_MSG carrying only a result code (no record metadata). */
+    static int error(ByteBuf out, int resultCode, int transactionTtl) {
+        MessageWriter.writeHeader(out, 0, resultCode, 0, 0, transactionTtl, 0, 0);
+        return resultCode;
+    }
+
+    /** An AS_MSG carrying a result code and a record's generation and void-time, no bins. */
+    static int header(ByteBuf out, int resultCode, Record r, int transactionTtl) {
+        MessageWriter.writeHeader(out, 0, resultCode, r.generation(), r.voidTime(), transactionTtl, 0, 0);
+        return resultCode;
+    }
+
+    /** Patches the op count of a message whose header starts at {@code headerStart}. */
+    static void patchOpCount(ByteBuf out, int headerStart, int nOps) {
+        out.setShort(headerStart + 20, nOps);
+    }
+}

@@ -1,0 +1,186 @@
+package io.aerie.txn;
+
+import io.aerie.namespace.Counter;
+import io.aerie.namespace.Namespace;
+import io.aerie.namespace.SetInfo;
+import io.aerie.protocol.AsMessage;
+import io.aerie.protocol.FieldType;
+import io.aerie.protocol.MessageWriter;
+import io.aerie.protocol.MsgFlags;
+import io.aerie.protocol.ProtoHeader;
+import io.aerie.protocol.ResultCode;
+import io.aerie.storage.Digest;
+import io.aerie.storage.Partition;
+import io.aerie.storage.Record;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A partition scan (or a query without a filter): walks the requested partitions in digest order,
+ * resuming strictly after a digest where the client asks, and streams matching records. It reads
+ * immutable records without locks, so writes go on while it runs.
+ */
+public final class ScanJob implements Runnable {
+    /** Rows are flushed to the connection in frames of about this size. */
+    static final int FRAME_BYTES = 64 * 1024;
+
+    private final Namespace ns;
+    private final AsMessage m;
+    private final ScanSink sink;
+    private final byte[] nsName;
+    private final ScanPlan plan;
+    private long returned;
+    private long startNanos;
+
+    private ScanJob(Namespace ns, AsMessage m, ScanSink sink, ScanPlan plan) {
+        this.ns = ns;
+        this.m = m;
+        this.sink = sink;
+        this.nsName = ns.name().getBytes(StandardCharsets.UTF_8);
+        this.plan = plan;
+    }
+
+    /**
+     * Prepares a scan, or answers at once (error or empty result) and returns null when there is
+     * nothing to stream.
+     */
+    public static @Nullable ScanJob prepare(@Nullable Namespace ns, AsMessage m, ScanSink sink) {
+        int rc = ResultCode.OK;
+        ScanPlan plan = null;
+        if (ns == null) {
+            rc = ResultCode.INVALID_NAMESPACE;
+        } else if (m.hasField(FieldType.INDEX_RANGE)
+                || m.hasField(FieldType.UDF_OP)
+                || m.hasField(FieldType.FILTER_EXP)
+                || m.hasInfo2(MsgFlags.INFO2_WRITE)) {
+            // Secondary-index queries, aggregations, filters and background jobs come in later issues.
+            rc = ResultCode.UNSUPPORTED_FEATURE;
+        } else {
+            try {
+                plan = ScanPlan.of(m);
+            } catch (IllegalArgumentException e) {
+                rc = ResultCode.PARAMETER_ERROR;
+            }
+        }
+        if (rc != ResultCode.OK || plan == null || ns == null) {
+            ByteBuf out = sink.alloc().buffer(64);
+            int start = MessageWriter.beginFrame(out);
+            MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, rc, 0, 0, 0, 0, 0);
+            MessageWriter.endFrame(out, start, ProtoHeader.TYPE_MSG);
+            sink.send(out);
+            return null;
+        }
+        return new ScanJob(ns, m, sink, plan);
+    }
+
+    @Override
+    public void run() {
+        startNanos = System.nanoTime();
+        SetInfo set = null;
+        String setName = m.setName();
+        boolean setMissing = false;
+        if (setName != null) {
+            set = ns.sets().get(setName);
+            setMissing = set == null;
+        }
+        ByteBuf out = sink.alloc().buffer(FRAME_BYTES + 1024);
+        int frame = MessageWriter.beginFrame(out);
+        boolean open = true;
+        if (!setMissing) {
+            int now = ns.nowSeconds();
+            outer:
+            for (ScanPlan.Part part : plan.parts()) {
+                Partition p = ns.partition(part.partitionId());
+                List<Digest> digests = p.digestsAfter(part.after());
+                for (Digest d : digests) {
+                    Record r = ns.getLive(p, d, now);
+                    if (r == null || (set != null && r.setId() != set.id())) {
+                        continue;
+                    }
+                    writeRow(out, d, r);
+                    returned++;
+                    if (out.writerIndex() - frame > FRAME_BYTES) {
+                        MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+                        open = sink.send(out);
+                        if (!open) {
+                            break outer;
+                        }
+                        out = sink.alloc().buffer(FRAME_BYTES + 1024);
+                        frame = MessageWriter.beginFrame(out);
+                    }
+                    if (plan.maxRecords() > 0 && returned >= plan.maxRecords()) {
+                        break outer;
+                    }
+                    throttle();
+                }
+            }
+        }
+        if (!open) {
+            ns.stats().increment(Counter.PI_QUERY_LONG_BASIC_ABORT);
+            return;
+        }
+        MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, ResultCode.OK, 0, 0, 0, 0, 0);
+        MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+        sink.send(out);
+        ns.stats().increment(Counter.PI_QUERY_LONG_BASIC_COMPLETE);
+    }
+
+    private void writeRow(ByteBuf out, Digest d, Record r) {
+        SetInfo set = ns.sets().get(r.setId());
+        byte[] key = r.userKey();
+        int nFields = 2 + (set != null ? 1 : 0) + (key != null ? 1 : 0);
+        boolean noBins = m.hasInfo1(MsgFlags.INFO1_NOBINDATA);
+        int headerStart = out.writerIndex();
+        MessageWriter.writeHeader(out, 0, ResultCode.OK, r.generation(), r.voidTime(), 0, nFields, 0);
+        MessageWriter.writeField(out, FieldType.NAMESPACE, nsName, 0, nsName.length);
+        out.writeInt(Digest.SIZE + 1);
+        out.writeByte(FieldType.DIGEST);
+        byte[] digest = new byte[Digest.SIZE];
+        d.writeTo(digest, 0);
+        out.writeBytes(digest);
+        if (set != null) {
+            byte[] setBytes = set.name().getBytes(StandardCharsets.UTF_8);
+            MessageWriter.writeField(out, FieldType.SET, setBytes, 0, setBytes.length);
+        }
+        if (key != null) {
+            MessageWriter.writeField(out, FieldType.KEY, key, 0, key.length);
+        }
+        if (noBins) {
+            return;
+        }
+        if (ReadTxn.readsAllBins(m)) {
+            out.writeBytes(r.bins());
+            Replies.patchOpCount(out, headerStart, r.binCount());
+            return;
+        }
+        int written = 0;
+        for (int i = 0; i < m.opCount(); i++) {
+            if (ReadTxn.writeStoredBin(r, m.buffer(), m.opNameOffset(i), m.opNameLength(i), out)) {
+                written++;
+            }
+        }
+        Replies.patchOpCount(out, headerStart, written);
+    }
+
+    /** Keeps to records-per-second by pacing each record to its slot. */
+    private void throttle() {
+        long rps = plan.recordsPerSecond();
+        if (rps <= 0) {
+            return;
+        }
+        long due = startNanos + returned * TimeUnit.SECONDS.toNanos(1) / rps;
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Records sent so far. */
+    public long returned() {
+        return returned;
+    }
+}

@@ -1,0 +1,115 @@
+package io.aerie.txn;
+
+import io.aerie.namespace.Namespace;
+import io.aerie.namespace.Namespaces;
+import io.aerie.protocol.AsMessage;
+import io.aerie.protocol.AsMessageDecoder;
+import io.aerie.protocol.BatchRequest;
+import io.aerie.protocol.FieldType;
+import io.aerie.protocol.MessageWriter;
+import io.aerie.protocol.MsgFlags;
+import io.aerie.protocol.ProtoHeader;
+import io.aerie.protocol.ProtocolException;
+import io.aerie.protocol.ResultCode;
+import io.netty.buffer.ByteBuf;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The entry to the transaction layer: routes a decoded AS_MSG to a single-record transaction, a
+ * batch, or a scan, and writes the complete reply frames.
+ */
+public final class TransactionService {
+    /** Batch replies are cut into frames of about this size. */
+    static final int BATCH_FRAME_BYTES = 1 << 20;
+
+    private final Namespaces namespaces;
+
+    public TransactionService(Namespaces namespaces) {
+        this.namespaces = namespaces;
+    }
+
+    public Namespaces namespaces() {
+        return namespaces;
+    }
+
+    /** What kind of request a message is. */
+    public enum Kind {
+        SINGLE,
+        BATCH,
+        SCAN
+    }
+
+    /** Classifies a request: batch by its flag, single-record by its digest, otherwise a scan. */
+    public static Kind kindOf(AsMessage m) {
+        if (m.hasInfo1(MsgFlags.INFO1_BATCH)) {
+            return Kind.BATCH;
+        }
+        return m.digestOffset() >= 0 ? Kind.SINGLE : Kind.SCAN;
+    }
+
+    /** Executes a single-record request, writing one reply frame into {@code out}. */
+    public void executeSingle(AsMessage m, ByteBuf out) {
+        int start = MessageWriter.beginFrame(out);
+        executeRecord(m, out, 0, false);
+        MessageWriter.endFrame(out, start, ProtoHeader.TYPE_MSG);
+    }
+
+    /** Executes a batch request, writing its reply frames into {@code out}. */
+    public void executeBatch(AsMessage parent, ByteBuf out) {
+        BatchRequest batch;
+        try {
+            batch = AsMessageDecoder.decodeBatch(parent);
+        } catch (ProtocolException e) {
+            MessageWriter.writeResultFrame(out, e.resultCode(), 0, 0);
+            return;
+        }
+        int frame = MessageWriter.beginFrame(out);
+        int failure = ResultCode.OK;
+        for (AsMessage row : batch.rows()) {
+            int rc = executeRecord(row, out, row.batchIndex(), true);
+            if (!batch.respondAllKeys()
+                    && rc != ResultCode.OK
+                    && rc != ResultCode.KEY_NOT_FOUND
+                    && rc != ResultCode.FILTERED_OUT) {
+                failure = rc;
+                break;
+            }
+            if (out.writerIndex() - frame > BATCH_FRAME_BYTES) {
+                MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+                frame = MessageWriter.beginFrame(out);
+            }
+        }
+        MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, failure, 0, 0, 0, 0, 0);
+        MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+    }
+
+    /** One record's transaction; writes one AS_MSG (no frame) and returns its result code. */
+    private int executeRecord(AsMessage m, ByteBuf out, int transactionTtl, boolean batch) {
+        String nsName = m.namespace();
+        Namespace ns = nsName == null ? null : namespaces.get(nsName);
+        if (ns == null) {
+            return Replies.error(out, ResultCode.INVALID_NAMESPACE, transactionTtl);
+        }
+        if (m.digestOffset() < 0) {
+            return Replies.error(out, ResultCode.PARAMETER_ERROR, transactionTtl);
+        }
+        if (m.hasField(FieldType.UDF_PACKAGE_NAME)) {
+            // Record UDFs arrive with the next issue's Lua engine.
+            return Replies.error(out, ResultCode.UNSUPPORTED_FEATURE, transactionTtl);
+        }
+        TxnContext ctx = TxnContext.of(ns, m, transactionTtl);
+        if (m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE)) {
+            return WriteTxn.execute(ctx, out, batch);
+        }
+        if (m.hasInfo1(MsgFlags.INFO1_READ) || m.hasInfo1(MsgFlags.INFO1_NOBINDATA)) {
+            return ReadTxn.execute(ctx, out, batch);
+        }
+        return Replies.error(out, ResultCode.PARAMETER_ERROR, transactionTtl);
+    }
+
+    /** The namespace a scan names, or null when it names none or an unknown one. */
+    public @Nullable Namespace scanNamespace(AsMessage m) {
+        String nsName = m.namespace();
+        return nsName == null ? null : namespaces.get(nsName);
+    }
+}

@@ -1,0 +1,39 @@
+package io.aerie.txn;
+
+import io.aerie.namespace.Namespace;
+import io.aerie.protocol.AsMessage;
+import io.aerie.protocol.FieldType;
+import io.aerie.protocol.ResultCode;
+import io.aerie.storage.Digest;
+import io.aerie.storage.Partition;
+
+/**
+ * What every single-record transaction resolves first: namespace, digest, partition, and "now".
+ *
+ * @param transactionTtl value for the reply header's transaction-ttl slot (batch row index, or 0)
+ */
+record TxnContext(Namespace ns, AsMessage msg, Digest digest, Partition partition, int nowSeconds, int transactionTtl) {
+
+    static TxnContext of(Namespace ns, AsMessage msg, int transactionTtl) {
+        int digestOff = msg.digestOffset();
+        byte[] buf = msg.buffer();
+        Digest d = Digest.of(buf, digestOff);
+        Partition p = ns.partition(Digest.partitionId(buf, digestOff));
+        return new TxnContext(ns, msg, d, p, ns.nowSeconds(), transactionTtl);
+    }
+
+    /** Whether a request's KEY field disagrees with the key stored on the record. */
+    static boolean keyMismatch(AsMessage msg, byte @org.jspecify.annotations.Nullable [] storedKey) {
+        int off = msg.fieldOffset(FieldType.KEY);
+        if (off < 0 || storedKey == null) {
+            return false;
+        }
+        return !java.util.Arrays.equals(
+                msg.buffer(), off, off + msg.fieldLength(FieldType.KEY), storedKey, 0, storedKey.length);
+    }
+
+    static int checkKeyField(AsMessage msg) {
+        int len = msg.fieldLength(FieldType.KEY);
+        return msg.hasField(FieldType.KEY) && len < 1 ? ResultCode.PARAMETER_ERROR : ResultCode.OK;
+    }
+}

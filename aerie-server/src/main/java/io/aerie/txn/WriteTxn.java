@@ -1,0 +1,265 @@
+package io.aerie.txn;
+
+import io.aerie.namespace.Counter;
+import io.aerie.namespace.Namespace;
+import io.aerie.namespace.NamespaceStats;
+import io.aerie.namespace.SetInfo;
+import io.aerie.namespace.SetTable;
+import io.aerie.ops.Bin;
+import io.aerie.ops.BinList;
+import io.aerie.protocol.AsMessage;
+import io.aerie.protocol.FieldType;
+import io.aerie.protocol.MessageWriter;
+import io.aerie.protocol.MsgFlags;
+import io.aerie.protocol.OpType;
+import io.aerie.protocol.ParticleType;
+import io.aerie.protocol.ResultCode;
+import io.aerie.storage.Partition;
+import io.aerie.storage.Record;
+import io.netty.buffer.ByteBuf;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes, deletes, touches and operate: everything that holds the partition's write lock. The
+ * lock covers read, check, apply and swap, so concurrent increments of one record never lose an
+ * update.
+ */
+final class WriteTxn {
+    private WriteTxn() {}
+
+    /** Writes one reply AS_MSG into {@code out}; returns its result code. */
+    static int execute(TxnContext ctx, ByteBuf out, boolean batch) {
+        Namespace ns = ctx.ns();
+        AsMessage m = ctx.msg();
+        boolean delete = m.hasInfo2(MsgFlags.INFO2_DELETE);
+        int rc = validate(ctx);
+        if (rc != ResultCode.OK) {
+            count(ns.stats(), delete, batch, rc);
+            return Replies.error(out, rc, ctx.transactionTtl());
+        }
+        Partition p = ctx.partition();
+        int start = out.writerIndex();
+        p.lock();
+        try {
+            Record existing = ns.getLive(p, ctx.digest(), ctx.nowSeconds());
+            rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
+        } finally {
+            p.unlock();
+        }
+        if (rc != ResultCode.OK) {
+            out.writerIndex(start);
+            Replies.error(out, rc, ctx.transactionTtl());
+        }
+        count(ns.stats(), delete, batch, rc);
+        return rc;
+    }
+
+    /** Checks that need no record: names, types, set, stop-writes. */
+    private static int validate(TxnContext ctx) {
+        AsMessage m = ctx.msg();
+        if (TxnContext.checkKeyField(m) != ResultCode.OK) {
+            return ResultCode.PARAMETER_ERROR;
+        }
+        for (int i = 0; i < m.opCount(); i++) {
+            if (m.opNameLength(i) > Bin.MAX_NAME_LENGTH) {
+                return ResultCode.BIN_NAME_TOO_LONG;
+            }
+            int op = m.opType(i);
+            switch (op) {
+                case OpType.READ,
+                        OpType.WRITE,
+                        OpType.INCR,
+                        OpType.APPEND,
+                        OpType.PREPEND,
+                        OpType.TOUCH,
+                        OpType.DELETE -> {}
+                case OpType.CDT_READ,
+                        OpType.CDT_MODIFY,
+                        OpType.EXP_READ,
+                        OpType.EXP_MODIFY,
+                        OpType.BIT_READ,
+                        OpType.BIT_MODIFY,
+                        OpType.HLL_READ,
+                        OpType.HLL_MODIFY -> {
+                    return ResultCode.UNSUPPORTED_FEATURE;
+                }
+                default -> {
+                    return ResultCode.PARAMETER_ERROR;
+                }
+            }
+            if (op == OpType.WRITE) {
+                int type = m.opParticleType(i);
+                if (type != ParticleType.NULL && !ParticleType.isStorable(type)) {
+                    return ResultCode.PARAMETER_ERROR;
+                }
+                if (!hasValidLength(type, m.opValueLength(i))) {
+                    return ResultCode.PARAMETER_ERROR;
+                }
+            }
+        }
+        String set = m.setName();
+        if (set != null && m.fieldLength(FieldType.SET) > SetTable.MAX_NAME_LENGTH) {
+            return ResultCode.PARAMETER_ERROR;
+        }
+        if (!m.hasInfo2(MsgFlags.INFO2_DELETE) && ctx.ns().stopWrites()) {
+            return ResultCode.OUT_OF_SPACE;
+        }
+        return ResultCode.OK;
+    }
+
+    private static boolean hasValidLength(int type, int len) {
+        return switch (type) {
+            case ParticleType.INTEGER, ParticleType.DOUBLE -> len == 8;
+            case ParticleType.BOOL -> len == 1;
+            case ParticleType.NULL -> len == 0;
+            default -> true;
+        };
+    }
+
+    private static int checkGeneration(AsMessage m, @Nullable Record existing) {
+        int current = existing == null ? 0 : existing.generation();
+        if (m.hasInfo2(MsgFlags.INFO2_GENERATION) && m.generation() != current) {
+            return ResultCode.GENERATION_ERROR;
+        }
+        if (m.hasInfo2(MsgFlags.INFO2_GENERATION_GT) && Integer.compareUnsigned(m.generation(), current) <= 0) {
+            return ResultCode.GENERATION_ERROR;
+        }
+        return ResultCode.OK;
+    }
+
+    private static int applyDelete(TxnContext ctx, @Nullable Record existing, ByteBuf out) {
+        if (existing == null) {
+            return ResultCode.KEY_NOT_FOUND;
+        }
+        int rc = checkGeneration(ctx.msg(), existing);
+        if (rc != ResultCode.OK) {
+            return rc;
+        }
+        if (TxnContext.keyMismatch(ctx.msg(), existing.userKey())) {
+            return ResultCode.KEY_MISMATCH;
+        }
+        Record removed = ctx.partition().remove(ctx.digest());
+        ctx.ns().accountSwap(removed, null);
+        MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
+        return ResultCode.OK;
+    }
+
+    private static int applyWrite(TxnContext ctx, @Nullable Record existing, ByteBuf out) {
+        AsMessage m = ctx.msg();
+        int rc = checkExistence(m, existing);
+        if (rc == ResultCode.OK) {
+            rc = checkGeneration(m, existing);
+        }
+        if (rc == ResultCode.OK && existing != null && TxnContext.keyMismatch(m, existing.userKey())) {
+            rc = ResultCode.KEY_MISMATCH;
+        }
+        if (rc != ResultCode.OK) {
+            return rc;
+        }
+        boolean replace = m.hasInfo3(MsgFlags.INFO3_CREATE_OR_REPLACE) || m.hasInfo3(MsgFlags.INFO3_REPLACE_ONLY);
+        BinList bins = replace || existing == null
+                ? new BinList(m.opCount())
+                : BinList.decode(existing.bins(), existing.binCount());
+        int headerStart = out.writerIndex();
+        MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
+        OpApplier applier = new OpApplier(m, bins, out);
+        rc = applier.applyAll(existing != null);
+        if (rc != ResultCode.OK) {
+            return rc;
+        }
+        return commit(ctx, existing, bins, applier, out, headerStart);
+    }
+
+    private static int checkExistence(AsMessage m, @Nullable Record existing) {
+        if (existing != null && m.hasInfo2(MsgFlags.INFO2_CREATE_ONLY)) {
+            return ResultCode.KEY_EXISTS;
+        }
+        if (existing == null && (m.hasInfo3(MsgFlags.INFO3_UPDATE_ONLY) || m.hasInfo3(MsgFlags.INFO3_REPLACE_ONLY))) {
+            return ResultCode.KEY_NOT_FOUND;
+        }
+        return ResultCode.OK;
+    }
+
+    private static int commit(
+            TxnContext ctx, @Nullable Record existing, BinList bins, OpApplier applier, ByteBuf out, int headerStart) {
+        Namespace ns = ctx.ns();
+        AsMessage m = ctx.msg();
+        if (existing == null && !applier.createsRecord()) {
+            // Touch, reads or bin deletes on a missing record: nothing to create.
+            return ResultCode.KEY_NOT_FOUND;
+        }
+        if (bins.isEmpty()) {
+            // A write that leaves no bins deletes the record.
+            if (existing != null) {
+                ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
+            }
+            Replies.patchOpCount(out, headerStart, applier.repliedOps());
+            return ResultCode.OK;
+        }
+        long voidTime = TtlPolicy.voidTime(m.recordTtl(), existing, ns.config(), ctx.nowSeconds());
+        if (voidTime < 0) {
+            return (int) -voidTime;
+        }
+        byte[] userKey = existing != null && existing.userKey() != null ? existing.userKey() : requestKey(m);
+        byte[] stored = bins.encode();
+        long size = stored.length + (userKey == null ? 0 : userKey.length);
+        if (size > ns.config().maxRecordSize()) {
+            ns.stats().increment(Counter.FAIL_RECORD_TOO_BIG);
+            return ResultCode.RECORD_TOO_BIG;
+        }
+        int setId = existing != null ? existing.setId() : 0;
+        if (existing == null) {
+            String setName = m.setName();
+            if (setName != null) {
+                SetInfo set = ns.sets().getOrCreate(setName);
+                if (set == null) {
+                    return ResultCode.FAIL_FORBIDDEN;
+                }
+                setId = set.id();
+            }
+        }
+        for (int i = 0; i < bins.size(); i++) {
+            Bin b = bins.get(i);
+            noteName(ns, b);
+        }
+        int generation = existing == null ? 1 : Record.nextGeneration(existing.generation());
+        Record updated = new Record(generation, (int) voidTime, ns.nowMillis(), setId, userKey, stored, bins.size());
+        Record old = ctx.partition().put(ctx.digest(), updated);
+        ns.accountSwap(old, updated);
+        out.setInt(headerStart + 6, generation);
+        out.setInt(headerStart + 10, (int) voidTime);
+        Replies.patchOpCount(out, headerStart, applier.repliedOps());
+        return ResultCode.OK;
+    }
+
+    private static void noteName(Namespace ns, Bin b) {
+        ns.bins().note(b.nameBuffer(), b.nameOffset(), b.nameLength());
+    }
+
+    private static byte @Nullable [] requestKey(AsMessage m) {
+        int off = m.fieldOffset(FieldType.KEY);
+        return off < 0 ? null : Arrays.copyOfRange(m.buffer(), off, off + m.fieldLength(FieldType.KEY));
+    }
+
+    private static void count(NamespaceStats stats, boolean delete, boolean batch, int rc) {
+        if (delete) {
+            if (rc == ResultCode.OK) {
+                stats.increment(batch ? Counter.BATCH_SUB_DELETE_SUCCESS : Counter.CLIENT_DELETE_SUCCESS);
+            } else if (rc == ResultCode.KEY_NOT_FOUND) {
+                stats.increment(batch ? Counter.BATCH_SUB_DELETE_NOT_FOUND : Counter.CLIENT_DELETE_NOT_FOUND);
+            } else {
+                stats.increment(batch ? Counter.BATCH_SUB_DELETE_ERROR : Counter.CLIENT_DELETE_ERROR);
+            }
+            return;
+        }
+        if (rc == ResultCode.OK) {
+            stats.increment(batch ? Counter.BATCH_SUB_WRITE_SUCCESS : Counter.CLIENT_WRITE_SUCCESS);
+        } else {
+            stats.increment(batch ? Counter.BATCH_SUB_WRITE_ERROR : Counter.CLIENT_WRITE_ERROR);
+            if (rc == ResultCode.GENERATION_ERROR) {
+                stats.increment(Counter.FAIL_GENERATION);
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/** Small shared pieces: the injected clock and Aerospike's time bases. */
+@NullMarked
+package io.aerie.util;
+
+import org.jspecify.annotations.NullMarked;
