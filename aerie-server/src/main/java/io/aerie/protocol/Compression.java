@@ -1,6 +1,6 @@
 package io.aerie.protocol;
 
-import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Deflater;
 import java.util.zip.Inflater;
@@ -51,16 +51,16 @@ public final class Compression {
         try {
             deflater.setInput(proto, off, len);
             deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(len / 2 + 16);
-            byte[] prefix = new byte[8];
-            Bytes.putLong(prefix, 0, len);
-            out.write(prefix, 0, 8);
-            byte[] chunk = new byte[8192];
+            byte[] out = new byte[8 + Math.max(64, len / 2)];
+            Bytes.putLong(out, 0, len);
+            int n = 8;
             while (!deflater.finished()) {
-                int n = deflater.deflate(chunk);
-                out.write(chunk, 0, n);
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                n += deflater.deflate(out, n, out.length - n);
             }
-            return out.toByteArray();
+            return Arrays.copyOf(out, n);
         } finally {
             deflater.end();
         }

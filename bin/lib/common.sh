@@ -1,0 +1,31 @@
+# Shared by the bin/ scripts and .ci/run: locate the repository and a JDK 25, and build on demand.
+
+AERIE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+export AERIE_ROOT
+
+# Use $JAVA_HOME when it is JDK 25 or newer, else Temurin 25 where this project's machines keep it.
+aerie_find_jdk() {
+    local candidate version
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/java-25-openjdk-amd64; do
+        [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] || continue
+        version="$("$candidate/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
+        if [ -n "$version" ] && [ "${version%%.*}" -ge 25 ] 2>/dev/null; then
+            export JAVA_HOME="$candidate"
+            export PATH="$JAVA_HOME/bin:$PATH"
+            return 0
+        fi
+    done
+    echo "error: Aerie needs JDK 25. Set JAVA_HOME to a JDK 25 (looked in \$JAVA_HOME and /usr/lib/jvm/temurin-25-jdk-amd64)." >&2
+    exit 1
+}
+
+# Builds MODULE (and what it depends on) when its classes are missing or older than any source.
+aerie_build_if_stale() {
+    local module="$1" stamp="$AERIE_ROOT/$1/target/.aerie-built"
+    if [ ! -f "$stamp" ] || [ -n "$(find "$AERIE_ROOT" -path '*/src/main/*' -newer "$stamp" -print -quit)" ] \
+        || [ -n "$(find "$AERIE_ROOT" -name pom.xml -newer "$stamp" -print -quit)" ]; then
+        echo "building $module ..." >&2
+        (cd "$AERIE_ROOT" && mvn -q -B -pl "$module" -am package -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true) >&2
+        touch "$stamp"
+    fi
+}
