@@ -42,6 +42,14 @@ final class ReadTxn {
             countError(stats, batch);
             return Replies.error(out, ResultCode.KEY_MISMATCH, ctx.transactionTtl());
         }
+        int touchPct = ReadTouch.effectivePercent(m.recordTtl(), ctx.ns());
+        if (touchPct > 0 && ReadTouch.due(r, touchPct, ctx.nowSeconds())) {
+            r = ReadTouch.touch(ctx, r, touchPct);
+            if (r == null) {
+                stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
+                return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
+            }
+        }
         stats.increment(batch ? Counter.BATCH_SUB_READ_SUCCESS : Counter.CLIENT_READ_SUCCESS);
         if (m.hasInfo1(MsgFlags.INFO1_NOBINDATA)) {
             return Replies.header(out, ResultCode.OK, r, ctx.transactionTtl());
