@@ -1,30 +1,59 @@
 package io.aerie.config;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Interim node config (replaced by the parser's full version). */
-public record NodeConfig(ServiceConfig service, NetworkConfig network, List<NamespaceConfig> namespaces) {
+/**
+ * A node's whole configuration, as read from aerospike.conf or built in code.
+ *
+ * @param service the {@code service} stanza
+ * @param network the {@code network} stanza
+ * @param logging the {@code logging} stanza
+ * @param namespaces the {@code namespace} stanzas, in file order
+ * @param ignoredParameters real Aerospike parameters the file set that Aerie accepts but does not
+ *     act on, as {@code file:line: name}, for the start-up log
+ */
+public record NodeConfig(
+        ServiceConfig service,
+        NetworkConfig network,
+        LoggingConfig logging,
+        List<NamespaceConfig> namespaces,
+        List<String> ignoredParameters) {
+
+    public NodeConfig {
+        namespaces = List.copyOf(namespaces);
+        ignoredParameters = List.copyOf(ignoredParameters);
+    }
+
+    /** What {@code bin/aerie} serves with no config: namespace {@code test} in memory on 127.0.0.1:3000. */
     public static NodeConfig defaults() {
         return new NodeConfig(
-                new ServiceConfig(null, null, 15000, 0, 0),
-                new NetworkConfig(new ServiceNetworkConfig(List.of("127.0.0.1"), 3000, List.of(), List.of())),
-                List.of(NamespaceConfig.inMemory("test", 1L << 30)));
+                ServiceConfig.defaults(),
+                NetworkConfig.defaults(List.of("127.0.0.1")),
+                LoggingConfig.defaults(),
+                List.of(NamespaceConfig.inMemory("test", 1L << 30).withNsupPeriod(120)),
+                List.of());
     }
 
+    /** A copy listening on another client port (0 = a free port). */
     public NodeConfig withServicePort(int port) {
-        var s = network.service();
-        return new NodeConfig(
-                service,
-                new NetworkConfig(new ServiceNetworkConfig(
-                        s.addresses(), port, s.accessAddresses(), s.alternateAccessAddresses())),
-                namespaces);
+        return new NodeConfig(service, network.withServicePort(port), logging, namespaces, ignoredParameters);
     }
 
-    public NodeConfig withNamespaces(List<NamespaceConfig> ns) {
-        return new NodeConfig(service, network, List.copyOf(ns));
+    /** A copy with other namespaces. */
+    public NodeConfig withNamespaces(List<NamespaceConfig> newNamespaces) {
+        return new NodeConfig(service, network, logging, newNamespaces, ignoredParameters);
     }
 
+    /** A copy with one more namespace. */
+    public NodeConfig withNamespace(NamespaceConfig ns) {
+        List<NamespaceConfig> all = new ArrayList<>(namespaces);
+        all.add(ns);
+        return withNamespaces(all);
+    }
+
+    /** The namespace of that name, if configured. */
     public Optional<NamespaceConfig> namespace(String name) {
         return namespaces.stream().filter(n -> n.name().equals(name)).findFirst();
     }

@@ -1,4 +1,4 @@
 package io.aerie.config;
 
-/** Interim. */
-public sealed interface StorageConfig permits MemoryStorageConfig {}
+/** A namespace's {@code storage-engine}. */
+public sealed interface StorageConfig permits MemoryStorageConfig, DeviceStorageConfig {}

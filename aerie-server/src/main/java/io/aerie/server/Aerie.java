@@ -1,5 +1,6 @@
 package io.aerie.server;
 
+import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.config.NodeConfig;
 import io.aerie.config.ServiceConfig;
@@ -98,7 +99,13 @@ public final class Aerie implements AutoCloseable {
     /** Starts a node with an injected clock (tests of expiry). */
     public static Aerie start(NodeConfig config, Clock clock) {
         for (NamespaceConfig ns : config.namespaces()) {
-            LOG.debug("namespace {}: {}", ns.name(), ns);
+            if (!(ns.storage() instanceof MemoryStorageConfig)) {
+                throw new UnsupportedOperationException("namespace " + ns.name()
+                        + ": storage-engine device is not implemented yet; use storage-engine memory");
+            }
+        }
+        for (String ignored : config.ignoredParameters()) {
+            LOG.info("config parameter accepted but not used by Aerie: {}", ignored);
         }
         try {
             return new Aerie(config, clock);

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class TtlRulesTest {
     private static final int NOW = 500_000_000;
-    private static final NamespaceConfig NS = NamespaceConfig.inMemory("t", 1 << 20);
+    private static final NamespaceConfig NS =
+            NamespaceConfig.inMemory("t", 1 << 20).withNsupPeriod(120);
 
     private static Record record(int voidTime, long lutMillis) {
         return new Record(3, voidTime, lutMillis, 0, null, new byte[0], 0);

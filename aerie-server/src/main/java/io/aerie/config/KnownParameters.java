@@ -1,0 +1,195 @@
+package io.aerie.config;
+
+import java.util.Set;
+
+/**
+ * Real Aerospike parameters that Aerie accepts without acting on them (so carried-over config files
+ * start), by stanza. Anything neither implemented nor listed here is a start-up error.
+ */
+final class KnownParameters {
+    private KnownParameters() {}
+
+    /** service: process, threading and tuning knobs a JVM node sets differently or not at all. */
+    static final Set<String> SERVICE = Set.of(
+            "user",
+            "group",
+            "pidfile",
+            "paxos-single-replica-limit",
+            "transaction-queues",
+            "transaction-threads-per-queue",
+            "work-directory",
+            "run-as-daemon",
+            "feature-key-file",
+            "feature-key-files",
+            "batch-index-threads",
+            "batch-max-buffers-per-queue",
+            "batch-max-requests",
+            "batch-max-unused-buffers",
+            "enable-health-check",
+            "info-threads",
+            "info-max-ms",
+            "keep-caps-ssd-health",
+            "microsecond-histograms",
+            "migrate-fill-delay",
+            "migrate-max-num-incoming",
+            "migrate-threads",
+            "node-id-interface",
+            "log-local-time",
+            "log-millis",
+            "min-cluster-size",
+            "advertise-ipv6",
+            "auto-pin",
+            "debug-allocations",
+            "disable-udf-execution",
+            "indent-allocations",
+            "os-group-perms",
+            "proto-slow-log",
+            "query-max-done",
+            "query-threads-limit",
+            "salt-allocations",
+            "sindex-builder-threads",
+            "sindex-gc-period",
+            "stay-quiesced",
+            "ticker-interval",
+            "vault-ca",
+            "vault-path",
+            "vault-token-file",
+            "vault-url",
+            "secrets-address-port",
+            "secrets-tls-context",
+            "secrets-uds-path",
+            "cluster-name-suffix",
+            "service-threads-per-core",
+            "tls-refresh-period");
+
+    /** network.service: TLS and alternate-port variants. */
+    static final Set<String> NETWORK_SERVICE = Set.of(
+            "access-port",
+            "alternate-access-port",
+            "tls-address",
+            "tls-port",
+            "tls-access-address",
+            "tls-access-port",
+            "tls-alternate-access-address",
+            "tls-alternate-access-port",
+            "tls-authenticate-client",
+            "tls-name",
+            "disable-localhost");
+
+    /** network.heartbeat: transport knobs JGroups will cover. */
+    static final Set<String> HEARTBEAT = Set.of(
+            "multicast-group",
+            "multicast-ttl",
+            "mtu",
+            "protocol",
+            "connect-timeout-ms",
+            "tls-address",
+            "tls-port",
+            "tls-mesh-seed-address-port",
+            "tls-name");
+
+    /** network.fabric: channel and keepalive tuning. */
+    static final Set<String> FABRIC = Set.of(
+            "channel-bulk-fds",
+            "channel-bulk-recv-threads",
+            "channel-ctrl-fds",
+            "channel-ctrl-recv-threads",
+            "channel-meta-fds",
+            "channel-meta-recv-threads",
+            "channel-rw-fds",
+            "channel-rw-recv-pools",
+            "channel-rw-recv-threads",
+            "keepalive-enabled",
+            "keepalive-intvl",
+            "keepalive-probes",
+            "keepalive-time",
+            "latency-max-ms",
+            "recv-rearm-threshold",
+            "send-threads",
+            "tls-address",
+            "tls-port",
+            "tls-name");
+
+    /** namespace: placement, index and tuning parameters, and pre-7.0 memory parameters. */
+    static final Set<String> NAMESPACE = Set.of(
+            "memory-size",
+            "high-water-memory-pct",
+            "high-water-disk-pct",
+            "index-type",
+            "sindex-type",
+            "write-commit-level-override",
+            "read-consistency-level-override",
+            "rack-id",
+            "prefer-uniform-balance",
+            "partition-tree-sprigs",
+            "nsup-hist-period",
+            "nsup-threads",
+            "evict-tenths-pct",
+            "evict-hist-buckets",
+            "evict-indexes-memory-pct",
+            "indexes-memory-budget",
+            "enable-benchmarks-batch-sub",
+            "enable-benchmarks-ops-sub",
+            "enable-benchmarks-read",
+            "enable-benchmarks-udf",
+            "enable-benchmarks-udf-sub",
+            "enable-benchmarks-write",
+            "enable-hist-proxy",
+            "transaction-pending-limit",
+            "migrate-order",
+            "migrate-retransmit-ms",
+            "migrate-sleep",
+            "background-query-max-rps",
+            "single-query-threads",
+            "disable-cold-start-eviction",
+            "disable-write-dup-res",
+            "disallow-expunge",
+            "disallow-null-setname",
+            "ignore-migrate-fill-delay",
+            "inline-short-queries",
+            "max-record-size",
+            "mrt-duration",
+            "reject-non-xdr-writes",
+            "reject-xdr-writes",
+            "sindex-stage-size",
+            "stop-writes-sys-memory-pct",
+            "strong-consistency-allow-expunge",
+            "tomb-raider-eligible-age",
+            "tomb-raider-period",
+            "xdr-bin-tombstone-ttl",
+            "xdr-tomb-raider-period",
+            "xdr-tomb-raider-threads",
+            "auto-revive",
+            "active-rack",
+            "default-read-touch-ttl-pct",
+            "conflict-resolve-writes",
+            "data-in-index",
+            "single-bin",
+            "data-in-memory",
+            "storage-backed-memory");
+
+    /** storage-engine memory/device: engine tuning. */
+    static final Set<String> STORAGE = Set.of(
+            "cold-start-empty",
+            "commit-min-size",
+            "direct-files",
+            "disable-odsync",
+            "enable-benchmarks-storage",
+            "encryption",
+            "encryption-key-file",
+            "encryption-old-key-file",
+            "evict-used-pct",
+            "read-page-cache",
+            "serialize-tomb-raider",
+            "sindex-startup-device-scan",
+            "stop-writes-avail-pct",
+            "stop-writes-used-pct",
+            "tomb-raider-sleep",
+            "defrag-queue-min",
+            "defrag-startup-minimum",
+            "max-used-pct",
+            "min-avail-pct");
+
+    /** Top-level stanzas Aerie accepts and skips whole (EE features and Lua paths). */
+    static final Set<String> SKIPPED_STANZAS = Set.of("mod-lua", "security", "xdr");
+}
