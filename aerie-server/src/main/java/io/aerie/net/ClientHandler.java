@@ -12,6 +12,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,10 +30,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Executor scanExecutor;
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
     private boolean busy;
+    private @Nullable ChannelSink sink;
 
     ClientHandler(RequestProcessor processor, Executor scanExecutor) {
         this.processor = processor;
         this.scanExecutor = scanExecutor;
+    }
+
+    private ChannelSink sink(ChannelHandlerContext ctx) {
+        ChannelSink s = sink;
+        if (s == null) {
+            s = new ChannelSink(ctx.channel());
+            sink = s;
+        }
+        return s;
     }
 
     @Override
@@ -52,7 +63,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         ByteBuf out = ctx.alloc().ioBuffer(256);
         Runnable task;
         try {
-            task = processor.process(frame.type(), frame.body(), out, new ChannelSink(ctx.channel()));
+            task = processor.process(frame.type(), frame.body(), out, sink(ctx));
         } catch (RuntimeException e) {
             out.release();
             LOG.warn(

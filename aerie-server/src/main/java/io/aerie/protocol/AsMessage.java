@@ -20,10 +20,13 @@ public final class AsMessage {
     int generation;
     int recordTtl;
     int transactionTtl;
-    /** Field positions by field id; -1 = absent. */
-    final int[] fieldOff;
+    /**
+     * Fields as triples (id, data offset, data length), in wire order. Requests carry a handful of
+     * fields, so a linear search beats indexing by id and allocates far less.
+     */
+    int[] fields;
 
-    final int[] fieldLen;
+    int fieldCount;
     int digestOff = -1;
     int opCount;
     /** Offsets of op headers (the u32 size). */
@@ -31,17 +34,15 @@ public final class AsMessage {
     /** Batch rows: the index the client gave the row. */
     int batchIndex;
 
-    AsMessage(byte[] buf, int opCapacity) {
+    AsMessage(byte[] buf, int fieldCapacity, int opCapacity) {
         this.buf = buf;
-        this.fieldOff = new int[FieldType.LIMIT];
-        this.fieldLen = new int[FieldType.LIMIT];
-        Arrays.fill(fieldOff, -1);
+        this.fields = new int[3 * fieldCapacity];
         this.opOff = new int[opCapacity];
     }
 
     /** Copy for a REPEAT batch row: same attributes, fields and ops, another digest and index. */
     AsMessage repeatFor(int newDigestOff, int newBatchIndex) {
-        AsMessage m = new AsMessage(buf, 0);
+        AsMessage m = new AsMessage(buf, 0, 0);
         m.info1 = info1;
         m.info2 = info2;
         m.info3 = info3;
@@ -49,8 +50,8 @@ public final class AsMessage {
         m.generation = generation;
         m.recordTtl = recordTtl;
         m.transactionTtl = transactionTtl;
-        System.arraycopy(fieldOff, 0, m.fieldOff, 0, FieldType.LIMIT);
-        System.arraycopy(fieldLen, 0, m.fieldLen, 0, FieldType.LIMIT);
+        m.fields = fields;
+        m.fieldCount = fieldCount;
         m.opCount = opCount;
         m.opOff = opOff;
         m.digestOff = newDigestOff;
@@ -111,24 +112,47 @@ public final class AsMessage {
         return (info3 & bit) != 0;
     }
 
+    /** Records a field; a repeated id shadows the earlier one, as the last one wins. */
+    void addField(int type, int off, int len) {
+        int i = 3 * fieldCount;
+        if (i == fields.length) {
+            fields = Arrays.copyOf(fields, Math.max(6, 2 * fields.length));
+        }
+        fields[i] = type;
+        fields[i + 1] = off;
+        fields[i + 2] = len;
+        fieldCount++;
+    }
+
+    private int fieldSlot(int type) {
+        for (int i = 3 * (fieldCount - 1); i >= 0; i -= 3) {
+            if (fields[i] == type) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     public boolean hasField(int type) {
-        return fieldOff[type] >= 0;
+        return fieldSlot(type) >= 0;
     }
 
     /** Offset of a field's data, or -1 if absent. */
     public int fieldOffset(int type) {
-        return fieldOff[type];
+        int slot = fieldSlot(type);
+        return slot < 0 ? -1 : fields[slot + 1];
     }
 
     /** Length of a field's data (0 if absent). */
     public int fieldLength(int type) {
-        return fieldLen[type];
+        int slot = fieldSlot(type);
+        return slot < 0 ? 0 : fields[slot + 2];
     }
 
     /** A field's data as UTF-8 text, or null if absent. */
     public @Nullable String fieldString(int type) {
-        int off = fieldOff[type];
-        return off < 0 ? null : new String(buf, off, fieldLen[type], StandardCharsets.UTF_8);
+        int slot = fieldSlot(type);
+        return slot < 0 ? null : new String(buf, fields[slot + 1], fields[slot + 2], StandardCharsets.UTF_8);
     }
 
     /** The namespace name, or null if the request has none. */
@@ -138,11 +162,11 @@ public final class AsMessage {
 
     /** The set name; an empty SET field means "no set", as in Aerospike. */
     public @Nullable String setName() {
-        int off = fieldOff[FieldType.SET];
-        if (off < 0 || fieldLen[FieldType.SET] == 0) {
+        int slot = fieldSlot(FieldType.SET);
+        if (slot < 0 || fields[slot + 2] == 0) {
             return null;
         }
-        return new String(buf, off, fieldLen[FieldType.SET], StandardCharsets.UTF_8);
+        return new String(buf, fields[slot + 1], fields[slot + 2], StandardCharsets.UTF_8);
     }
 
     /** Offset of the 20-byte digest, or -1 if the request has none. */
@@ -152,11 +176,12 @@ public final class AsMessage {
 
     /** A big-endian unsigned integer field of 1..8 bytes, or {@code dflt} if absent. */
     public long fieldUnsigned(int type, long dflt) {
-        int off = fieldOff[type];
-        if (off < 0) {
+        int slot = fieldSlot(type);
+        if (slot < 0) {
             return dflt;
         }
-        int len = Math.min(fieldLen[type], 8);
+        int off = fields[slot + 1];
+        int len = Math.min(fields[slot + 2], 8);
         long v = 0;
         for (int i = 0; i < len; i++) {
             v = (v << 8) | (buf[off + i] & 0xFFL);

@@ -32,7 +32,7 @@ public final class AsMessageDecoder {
         }
         int nFields = Bytes.getUShort(buf, off + 18);
         int nOps = Bytes.getUShort(buf, off + 20);
-        AsMessage m = new AsMessage(buf, nOps);
+        AsMessage m = new AsMessage(buf, nFields, nOps);
         m.info1 = buf[off + 1] & 0xFF;
         m.info2 = buf[off + 2] & 0xFF;
         m.info3 = buf[off + 3] & 0xFF;
@@ -66,10 +66,7 @@ public final class AsMessageDecoder {
                 }
                 m.digestOff = dataOff;
             }
-            if (type < FieldType.LIMIT) {
-                m.fieldOff[type] = dataOff;
-                m.fieldLen[type] = dataLen;
-            }
+            m.addField(type, dataOff, dataLen);
             pos = dataOff + dataLen;
         }
         return pos;
@@ -132,7 +129,7 @@ public final class AsMessageDecoder {
                 rows.add(prev.repeatFor(digestOff, index));
                 continue;
             }
-            AsMessage row = new AsMessage(buf, 0);
+            AsMessage row = new AsMessage(buf, 4, 0);
             row.batchIndex = index;
             pos = readRowHeader(row, buf, pos, end, rowFlags, r);
             if (end - pos < 4) {

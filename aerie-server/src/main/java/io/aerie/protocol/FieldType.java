@@ -29,8 +29,6 @@ public final class FieldType {
     public static final int BATCH_INDEX = 41;
     public static final int BATCH_WITH_SET = 42;
     public static final int FILTER_EXP = 43;
-    /** One past the largest id we index directly; larger ids are rejected. */
-    public static final int LIMIT = 64;
 
     private FieldType() {}
 }
