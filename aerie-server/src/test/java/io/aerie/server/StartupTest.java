@@ -1,0 +1,72 @@
+package io.aerie.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.aerospike.client.AerospikeClient;
+import com.aerospike.client.Bin;
+import com.aerospike.client.Info;
+import com.aerospike.client.Key;
+import io.aerie.config.ConfigParser;
+import io.aerie.config.NodeConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** Starting nodes from config files, and refusing bad ones with a clear message. */
+class StartupTest {
+    @Test
+    void theSampleConfigServesBothNamespacesToTheOfficialClient() {
+        NodeConfig config =
+                ConfigParser.parse(Path.of("../conf/aerospike.conf")).withServicePort(0);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient client = new AerospikeClient("127.0.0.1", node.port())) {
+            client.put(null, new Key("bar", "s", 1), new Bin("x", 1));
+            assertThat(client.get(null, new Key("bar", "s", 1)).getInt("x")).isEqualTo(1);
+            assertThat(Info.request(client.getNodes()[0], "namespaces")).isEqualTo("test;bar");
+            assertThat(Info.request(client.getNodes()[0], "cluster-name")).isEqualTo("aerie-sample");
+        }
+    }
+
+    @Test
+    void partitionGenerationIsNonNegativeOnceServing() {
+        try (Aerie node = Aerie.startEphemeral()) {
+            assertThat(Integer.parseInt(node.info("partition-generation"))).isGreaterThanOrEqualTo(0);
+        }
+    }
+
+    @Test
+    void deviceStorageIsRefusedWithAClearMessage() {
+        NodeConfig config = ConfigParser.parse(
+                        "namespace d {\n storage-engine device {\n  file /tmp/x.dat\n  filesize 1G\n }\n}\n", "d.conf")
+                .withServicePort(0);
+        assertThatThrownBy(() -> Aerie.start(config))
+                .isInstanceOf(UnsupportedOperationException.class)
+                .hasMessageContaining("namespace d")
+                .hasMessageContaining("storage-engine device");
+    }
+
+    @Test
+    void mainExitsWithCodeTwoAndNamesTheProblemOfABadFile(@TempDir Path dir) throws Exception {
+        Path conf = dir.resolve("bad.conf");
+        Files.writeString(conf, "namespace test {\n  replication-factr 2\n}\n");
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = new CommandLine(new Main()).execute("--config", conf.toString());
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(captured.toString(StandardCharsets.UTF_8))
+                .contains("bad.conf:2")
+                .contains("replication-factr");
+    }
+}
