@@ -46,4 +46,10 @@ final class ProtoFrameDecoder extends ByteToMessageDecoder {
             out.add(new Frame(type, body));
         }
     }
+
+    /** Drops what is buffered (the stream is lost) so the error is reported once, not again at close. */
+    private static CorruptedFrameException corrupt(ByteBuf in, String message) {
+        in.skipBytes(in.readableBytes());
+        return new CorruptedFrameException(message);
+    }
 }
