@@ -30,6 +30,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final Executor scanExecutor;
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
     private boolean busy;
+    /** Set once an error closes the connection, so one bad stream logs one line. */
+    private boolean closing;
     private @Nullable ChannelSink sink;
 
     ClientHandler(RequestProcessor processor, Executor scanExecutor) {
@@ -131,7 +133,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.warn("closing connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        if (!closing) {
+            closing = true;
+            LOG.warn("closing connection {}: {}", ctx.channel().remoteAddress(), cause.toString());
+        }
         ctx.close();
     }
 
