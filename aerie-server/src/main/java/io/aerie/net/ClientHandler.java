@@ -32,6 +32,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private boolean busy;
     /** Set once an error closes the connection, so one bad stream logs one line. */
     private boolean closing;
+
     private @Nullable ChannelSink sink;
 
     ClientHandler(RequestProcessor processor, Executor scanExecutor) {
