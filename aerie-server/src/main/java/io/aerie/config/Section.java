@@ -27,10 +27,6 @@ final class Section {
         return entries;
     }
 
-    String source() {
-        return source;
-    }
-
     /** The stanza {@code stanza}, which must open a block, as a section of its own. */
     Section child(ConfigEntry stanza) {
         requireStanza(stanza);

@@ -25,14 +25,18 @@ class ConfigParserTest {
     }
 
     static Path sampleFile() {
+        return projectFile("conf/aerospike.conf");
+    }
+
+    /** A file of the repository, found from the working directory (the module's or the repository's). */
+    static Path projectFile(String relative) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("conf").resolve("aerospike.conf");
+            Path candidate = dir.resolve(relative);
             if (Files.isRegularFile(candidate)) {
                 return candidate;
             }
         }
-        throw new AssertionError(
-                "conf/aerospike.conf not found above " + Path.of("").toAbsolutePath());
+        throw new AssertionError(relative + " not found above " + Path.of("").toAbsolutePath());
     }
 
     @Test
