@@ -3,9 +3,20 @@ package io.aerie.config;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code network { info { ... } }}.
+ * The {@code network { info { ... } }} stanza: the plain-text info port for administrators.
  *
- * @param address where to listen; null = the service address
- * @param port the info port (3003)
+ * @param address {@code address} to listen on; null for all interfaces
+ * @param port {@code port}; default 3003
  */
-public record InfoConfig(@Nullable String address, int port) {}
+public record InfoConfig(@Nullable String address, int port) {
+    public static final int DEFAULT_PORT = 3003;
+
+    public InfoConfig {
+        Limits.checkPort("port", port);
+    }
+
+    /** All interfaces, port 3003. */
+    public static InfoConfig defaults() {
+        return new InfoConfig(null, DEFAULT_PORT);
+    }
+}

@@ -1,23 +1,31 @@
 package io.aerie.config;
 
-import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 /**
  * A {@code namespace NAME { ... }} stanza.
  *
- * @param name the namespace name (1..31 bytes)
- * @param replicationFactor {@code replication-factor}: copies of each record (2)
- * @param defaultTtlSeconds {@code default-ttl}: TTL of writes that send 0; 0 = never expire
- * @param nsupPeriodSeconds {@code nsup-period}: seconds between expiry sweeps; 0 = no sweeps
- * @param allowTtlWithoutNsup {@code allow-ttl-without-nsup}: allow expiring writes when nsup is off
- * @param defaultReadTouchTtlPct {@code default-read-touch-ttl-pct}: read-touch percent of reads that send 0
- * @param stopWritesUsedPct {@code stop-writes-used-pct}: refuse writes above this share of data-size (70)
- * @param evictUsedPct {@code evict-used-pct}: evict above this share of data-size; 0 = never
- * @param stopWritesSysMemoryPct {@code stop-writes-sys-memory-pct}: refuse writes above this share of RAM (90)
- * @param conflictResolutionPolicy {@code conflict-resolution-policy}: generation or last-update-time
- * @param strongConsistency {@code strong-consistency}
- * @param maxRecordSize {@code max-record-size}: largest record in bytes (1 MiB)
- * @param storage {@code storage-engine}
+ * @param name 1 to 31 characters, no {@code :}, {@code ;} or whitespace
+ * @param replicationFactor {@code replication-factor}, copies of each record, 1 to 256; default 2
+ * @param defaultTtlSeconds {@code default-ttl} for writes that give none; 0 (default) means never expire
+ * @param nsupPeriodSeconds {@code nsup-period}, how often expired records are removed; 0 (the default in a
+ *     config file, as Aerospike) disables expiry and eviction
+ * @param allowTtlWithoutNsup {@code allow-ttl-without-nsup}: permit TTLs while {@code nsup-period} is 0;
+ *     default false
+ * @param defaultReadTouchTtlPct {@code default-read-touch-ttl-pct}: reads within this percentage of the end
+ *     of a record's TTL reset it; 0 (default) disables
+ * @param stopWritesUsedPct {@code stop-writes-used-pct} of the storage-engine: writes fail beyond this use of
+ *     storage; default 70
+ * @param evictUsedPct {@code evict-used-pct} of the storage-engine: eviction starts beyond this use of
+ *     storage; 0 (default) disables
+ * @param stopWritesSysMemoryPct {@code stop-writes-sys-memory-pct}: writes fail beyond this use of system
+ *     memory; default 90
+ * @param conflictResolutionPolicy {@code conflict-resolution-policy}: {@code generation} (default) or
+ *     {@code last-update-time}
+ * @param strongConsistency {@code strong-consistency}; default false
+ * @param maxRecordSize {@code max-record-size} in bytes, 64 B to 8 MiB; default 1 MiB
+ * @param storage the {@code storage-engine}; memory when the stanza has none
  */
 public record NamespaceConfig(
         String name,
@@ -33,37 +41,65 @@ public record NamespaceConfig(
         boolean strongConsistency,
         long maxRecordSize,
         StorageConfig storage) {
+    public static final int DEFAULT_REPLICATION_FACTOR = 2;
+    /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
+    public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
 
-    /** Aerospike's default record-size limit. */
-    public static final long DEFAULT_MAX_RECORD_SIZE = 1L << 20;
+    public static final int DEFAULT_STOP_WRITES_USED_PCT = 70;
+    public static final int DEFAULT_STOP_WRITES_SYS_MEMORY_PCT = 90;
+    public static final String GENERATION = "generation";
+    public static final String LAST_UPDATE_TIME = "last-update-time";
+    public static final Set<String> CONFLICT_RESOLUTION_POLICIES = Set.of(GENERATION, LAST_UPDATE_TIME);
+    public static final long DEFAULT_MAX_RECORD_SIZE = Limits.MIB;
 
-    /** An in-memory namespace with Aerospike's defaults for everything else. */
+    public NamespaceConfig {
+        String problem = Limits.namespaceNameProblem(name);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem + ": '" + name + "'");
+        }
+        Limits.checkRange(
+                "replication-factor", replicationFactor, Limits.MIN_REPLICATION_FACTOR, Limits.MAX_REPLICATION_FACTOR);
+        Limits.checkRange("default-ttl", defaultTtlSeconds, 0, Limits.MAX_TTL_SECONDS);
+        Limits.checkRange("nsup-period", nsupPeriodSeconds, 0, Integer.MAX_VALUE);
+        if (defaultTtlSeconds != 0 && nsupPeriodSeconds == 0 && !allowTtlWithoutNsup) {
+            throw new IllegalArgumentException(ttlWithoutNsupProblem(name));
+        }
+        Limits.checkPercent("default-read-touch-ttl-pct", defaultReadTouchTtlPct);
+        Limits.checkPercent("stop-writes-used-pct", stopWritesUsedPct);
+        Limits.checkPercent("evict-used-pct", evictUsedPct);
+        Limits.checkPercent("stop-writes-sys-memory-pct", stopWritesSysMemoryPct);
+        if (!CONFLICT_RESOLUTION_POLICIES.contains(conflictResolutionPolicy)) {
+            throw new IllegalArgumentException("conflict-resolution-policy must be generation or last-update-time, not "
+                    + conflictResolutionPolicy);
+        }
+        Limits.checkRange("max-record-size", maxRecordSize, Limits.MIN_MAX_RECORD_SIZE, Limits.MAX_MAX_RECORD_SIZE);
+        Objects.requireNonNull(storage, "storage");
+    }
+
+    /**
+     * An in-memory namespace of {@code dataSizeBytes} with Aerospike's defaults for the rest, except that
+     * {@code nsup-period} is 120 seconds so that records given a TTL do expire.
+     */
     public static NamespaceConfig inMemory(String name, long dataSizeBytes) {
-        return builder(name)
-                .storage(new MemoryStorageConfig(dataSizeBytes, List.of(), 0))
-                .build();
+        return new NamespaceConfig(
+                name,
+                DEFAULT_REPLICATION_FACTOR,
+                0,
+                PROGRAMMATIC_NSUP_PERIOD_SECONDS,
+                false,
+                0,
+                DEFAULT_STOP_WRITES_USED_PCT,
+                0,
+                DEFAULT_STOP_WRITES_SYS_MEMORY_PCT,
+                GENERATION,
+                false,
+                DEFAULT_MAX_RECORD_SIZE,
+                MemoryStorageConfig.ofSize(dataSizeBytes));
     }
 
-    /** A builder holding Aerospike's defaults (memory engine, data-size 4G). */
-    public static Builder builder(String name) {
-        return new Builder(name);
-    }
-
-    /** A builder holding this config's values. */
+    /** A builder holding this config's values, for copies with some parameters changed (set-config). */
     public Builder toBuilder() {
-        return new Builder(name)
-                .replicationFactor(replicationFactor)
-                .defaultTtlSeconds(defaultTtlSeconds)
-                .nsupPeriodSeconds(nsupPeriodSeconds)
-                .allowTtlWithoutNsup(allowTtlWithoutNsup)
-                .defaultReadTouchTtlPct(defaultReadTouchTtlPct)
-                .stopWritesUsedPct(stopWritesUsedPct)
-                .evictUsedPct(evictUsedPct)
-                .stopWritesSysMemoryPct(stopWritesSysMemoryPct)
-                .conflictResolutionPolicy(conflictResolutionPolicy)
-                .strongConsistency(strongConsistency)
-                .maxRecordSize(maxRecordSize)
-                .storage(storage);
+        return new Builder(this);
     }
 
     public NamespaceConfig withNsupPeriod(int seconds) {
@@ -74,24 +110,36 @@ public record NamespaceConfig(
         return toBuilder().defaultTtlSeconds(seconds).build();
     }
 
-    /** Builds namespace configs; every setter is named as the record component it sets. */
+    /** Copies a config with changes; {@link #build()} validates as the constructor does. */
     public static final class Builder {
         private final String name;
-        private int replicationFactor = 2;
+        private int replicationFactor;
         private long defaultTtlSeconds;
         private int nsupPeriodSeconds;
         private boolean allowTtlWithoutNsup;
         private int defaultReadTouchTtlPct;
-        private int stopWritesUsedPct = 70;
+        private int stopWritesUsedPct;
         private int evictUsedPct;
-        private int stopWritesSysMemoryPct = 90;
-        private String conflictResolutionPolicy = "generation";
+        private int stopWritesSysMemoryPct;
+        private String conflictResolutionPolicy;
         private boolean strongConsistency;
-        private long maxRecordSize = DEFAULT_MAX_RECORD_SIZE;
-        private StorageConfig storage = new MemoryStorageConfig(4L << 30, List.of(), 0);
+        private long maxRecordSize;
+        private StorageConfig storage;
 
-        private Builder(String name) {
-            this.name = name;
+        private Builder(NamespaceConfig c) {
+            name = c.name;
+            replicationFactor = c.replicationFactor;
+            defaultTtlSeconds = c.defaultTtlSeconds;
+            nsupPeriodSeconds = c.nsupPeriodSeconds;
+            allowTtlWithoutNsup = c.allowTtlWithoutNsup;
+            defaultReadTouchTtlPct = c.defaultReadTouchTtlPct;
+            stopWritesUsedPct = c.stopWritesUsedPct;
+            evictUsedPct = c.evictUsedPct;
+            stopWritesSysMemoryPct = c.stopWritesSysMemoryPct;
+            conflictResolutionPolicy = c.conflictResolutionPolicy;
+            strongConsistency = c.strongConsistency;
+            maxRecordSize = c.maxRecordSize;
+            storage = c.storage;
         }
 
         public Builder replicationFactor(int v) {
@@ -170,5 +218,10 @@ public record NamespaceConfig(
                     maxRecordSize,
                     storage);
         }
+    }
+
+    static String ttlWithoutNsupProblem(String name) {
+        return "namespace " + name + " has a non-zero 'default-ttl' but 'nsup-period' 0:"
+                + " set 'nsup-period' or 'allow-ttl-without-nsup true'";
     }
 }

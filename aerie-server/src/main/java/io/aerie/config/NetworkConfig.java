@@ -1,33 +1,31 @@
 package io.aerie.config;
 
-import java.util.List;
+import java.util.Objects;
 
 /**
- * The {@code network} stanza.
- *
- * @param service where clients connect
- * @param heartbeat cluster membership traffic (used when clustering arrives)
- * @param fabric node-to-node data traffic (used when clustering arrives)
- * @param info the legacy telnet-style info port
+ * The {@code network} stanza and its {@code service}, {@code heartbeat}, {@code fabric} and {@code info}
+ * sub-stanzas.
  */
 public record NetworkConfig(
         ServiceNetworkConfig service, HeartbeatConfig heartbeat, FabricConfig fabric, InfoConfig info) {
-
-    /** Defaults, with the client service bound to {@code serviceAddresses}. */
-    public static NetworkConfig defaults(List<String> serviceAddresses) {
-        return new NetworkConfig(
-                new ServiceNetworkConfig(serviceAddresses, 3000, List.of(), List.of()),
-                new HeartbeatConfig("mesh", null, 3002, List.of(), 150, 10),
-                new FabricConfig(null, 3001),
-                new InfoConfig(null, 3003));
+    public NetworkConfig {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(fabric, "fabric");
+        Objects.requireNonNull(info, "info");
     }
 
-    NetworkConfig withServicePort(int port) {
+    /** Aerospike's default ports (3000 to 3003) with the service bound to {@code 127.0.0.1}. */
+    public static NetworkConfig defaults() {
         return new NetworkConfig(
-                new ServiceNetworkConfig(
-                        service.addresses(), port, service.accessAddresses(), service.alternateAccessAddresses()),
-                heartbeat,
-                fabric,
-                info);
+                ServiceNetworkConfig.localhost(),
+                HeartbeatConfig.defaults(),
+                FabricConfig.defaults(),
+                InfoConfig.defaults());
+    }
+
+    /** A copy with {@code service.port} replaced. */
+    public NetworkConfig withServicePort(int port) {
+        return new NetworkConfig(service.withPort(port), heartbeat, fabric, info);
     }
 }

@@ -1,18 +1,21 @@
 package io.aerie.config;
 
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * A node's whole configuration, as read from aerospike.conf or built in code.
+ * Everything one node is configured with: the parsed {@code aerospike.conf}, or {@link #defaults()}.
  *
  * @param service the {@code service} stanza
  * @param network the {@code network} stanza
  * @param logging the {@code logging} stanza
- * @param namespaces the {@code namespace} stanzas, in file order
- * @param ignoredParameters real Aerospike parameters the file set that Aerie accepts but does not
- *     act on, as {@code file:line: name}, for the start-up log
+ * @param namespaces the namespace stanzas in file order, names unique
+ * @param ignoredParameters real Aerospike parameters the file set that Aerie accepts but does not act on,
+ *     one description per line such as {@code "aerospike.conf:3: 'user' in stanza 'service'"}, for the
+ *     server to log
  */
 public record NodeConfig(
         ServiceConfig service,
@@ -20,41 +23,54 @@ public record NodeConfig(
         LoggingConfig logging,
         List<NamespaceConfig> namespaces,
         List<String> ignoredParameters) {
-
     public NodeConfig {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(logging, "logging");
         namespaces = List.copyOf(namespaces);
+        if (namespaces.size() > Limits.MAX_NAMESPACES) {
+            throw new IllegalArgumentException("at most " + Limits.MAX_NAMESPACES + " namespaces are allowed");
+        }
+        Set<String> names = new HashSet<>();
+        for (NamespaceConfig namespace : namespaces) {
+            if (!names.add(namespace.name())) {
+                throw new IllegalArgumentException("duplicate namespace " + namespace.name());
+            }
+        }
         ignoredParameters = List.copyOf(ignoredParameters);
     }
 
-    /** What {@code bin/aerie} serves with no config: namespace {@code test} in memory on 127.0.0.1:3000. */
+    /** Configuration with nothing ignored. */
+    public NodeConfig(
+            ServiceConfig service, NetworkConfig network, LoggingConfig logging, List<NamespaceConfig> namespaces) {
+        this(service, network, logging, namespaces, List.of());
+    }
+
+    /**
+     * What {@code bin/aerie} with no arguments serves: clients on {@code 127.0.0.1:3000}; one in-memory
+     * namespace {@code test} of 1 GiB with replication-factor 2, nsup-period 120 and default-ttl 0; console
+     * logging at info.
+     */
     public static NodeConfig defaults() {
         return new NodeConfig(
                 ServiceConfig.defaults(),
-                NetworkConfig.defaults(List.of("127.0.0.1")),
+                NetworkConfig.defaults(),
                 LoggingConfig.defaults(),
-                List.of(NamespaceConfig.inMemory("test", 1L << 30).withNsupPeriod(120)),
-                List.of());
+                List.of(NamespaceConfig.inMemory("test", Limits.GIB)));
     }
 
-    /** A copy listening on another client port (0 = a free port). */
+    /** A copy with {@code network.service.port} replaced; 0 picks a free port. */
     public NodeConfig withServicePort(int port) {
         return new NodeConfig(service, network.withServicePort(port), logging, namespaces, ignoredParameters);
     }
 
-    /** A copy with other namespaces. */
-    public NodeConfig withNamespaces(List<NamespaceConfig> newNamespaces) {
-        return new NodeConfig(service, network, logging, newNamespaces, ignoredParameters);
+    /** A copy with {@code namespaces} replaced. */
+    public NodeConfig withNamespaces(List<NamespaceConfig> namespaces) {
+        return new NodeConfig(service, network, logging, namespaces, ignoredParameters);
     }
 
-    /** A copy with one more namespace. */
-    public NodeConfig withNamespace(NamespaceConfig ns) {
-        List<NamespaceConfig> all = new ArrayList<>(namespaces);
-        all.add(ns);
-        return withNamespaces(all);
-    }
-
-    /** The namespace of that name, if configured. */
+    /** The namespace called {@code name}, if configured. */
     public Optional<NamespaceConfig> namespace(String name) {
-        return namespaces.stream().filter(n -> n.name().equals(name)).findFirst();
+        return namespaces.stream().filter(ns -> ns.name().equals(name)).findFirst();
     }
 }

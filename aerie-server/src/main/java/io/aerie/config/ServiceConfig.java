@@ -1,21 +1,96 @@
 package io.aerie.config;
 
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The {@code service} stanza.
+ * The top-level {@code service} stanza.
  *
- * @param clusterName {@code cluster-name}: clients that set one must match it; null = unset
- * @param nodeId {@code node-id}: the node id in hex; null = generated at start
- * @param protoFdMax {@code proto-fd-max}: most client connections open at once (default 15000)
- * @param protoFdIdleMs {@code proto-fd-idle-ms}: close client connections idle this long; 0 = never
- * @param serviceThreads {@code service-threads}: network threads; 0 = one per core
+ * @param clusterName {@code cluster-name}; null when not set (Aerospike then accepts any client)
+ * @param nodeId {@code node-id}, upper-case hex of 1 to 16 digits; null to derive one
+ * @param protoFdMax {@code proto-fd-max}, the most client connections; default 15000
+ * @param protoFdIdleMs {@code proto-fd-idle-ms}, idle client connections are closed after this; default 0
+ *     (never, as Aerospike since 5.1)
+ * @param serviceThreads {@code service-threads}; 0 means pick from the number of CPUs
+ * @param transactionMaxMs {@code transaction-max-ms}, server-side limit for a transaction; default 1000
+ * @param migrateThreads {@code migrate-threads}; default 1
+ * @param minClusterSize {@code min-cluster-size}; default 1
+ * @param tickerIntervalSeconds {@code ticker-interval}, period of the statistics log line; default 10
+ * @param disableUdfExecution {@code disable-udf-execution}; default false
  */
 public record ServiceConfig(
-        @Nullable String clusterName, @Nullable String nodeId, int protoFdMax, int protoFdIdleMs, int serviceThreads) {
+        @Nullable String clusterName,
+        @Nullable String nodeId,
+        int protoFdMax,
+        int protoFdIdleMs,
+        int serviceThreads,
+        long transactionMaxMs,
+        int migrateThreads,
+        int minClusterSize,
+        int tickerIntervalSeconds,
+        boolean disableUdfExecution) {
+    public static final int DEFAULT_PROTO_FD_MAX = 15_000;
+    public static final int DEFAULT_PROTO_FD_IDLE_MS = 0;
+    public static final long DEFAULT_TRANSACTION_MAX_MS = 1000;
+    public static final int DEFAULT_MIGRATE_THREADS = 1;
+    public static final int DEFAULT_MIN_CLUSTER_SIZE = 1;
+    public static final int DEFAULT_TICKER_INTERVAL_SECONDS = 10;
 
-    /** Aerospike's defaults. */
+    public ServiceConfig {
+        if (clusterName != null && (clusterName.isEmpty() || clusterName.length() > Limits.MAX_CLUSTER_NAME_LENGTH)) {
+            throw new IllegalArgumentException(
+                    "cluster-name must be 1 to " + Limits.MAX_CLUSTER_NAME_LENGTH + " characters long");
+        }
+        if (nodeId != null) {
+            nodeId = normalizeNodeId(nodeId);
+        }
+        Limits.checkRange("proto-fd-max", protoFdMax, 1, Integer.MAX_VALUE);
+        Limits.checkRange("proto-fd-idle-ms", protoFdIdleMs, 0, Integer.MAX_VALUE);
+        Limits.checkRange("service-threads", serviceThreads, 0, Limits.MAX_SERVICE_THREADS);
+        Limits.checkRange("transaction-max-ms", transactionMaxMs, 1, Long.MAX_VALUE / 1_000_000);
+        Limits.checkRange("migrate-threads", migrateThreads, 0, 100);
+        Limits.checkRange("min-cluster-size", minClusterSize, 0, Limits.MAX_REPLICATION_FACTOR);
+        Limits.checkRange("ticker-interval", tickerIntervalSeconds, 0, Integer.MAX_VALUE);
+    }
+
+    /** The five settings most code cares about; the rest take Aerospike's defaults. */
+    public ServiceConfig(
+            @Nullable String clusterName,
+            @Nullable String nodeId,
+            int protoFdMax,
+            int protoFdIdleMs,
+            int serviceThreads) {
+        this(
+                clusterName,
+                nodeId,
+                protoFdMax,
+                protoFdIdleMs,
+                serviceThreads,
+                DEFAULT_TRANSACTION_MAX_MS,
+                DEFAULT_MIGRATE_THREADS,
+                DEFAULT_MIN_CLUSTER_SIZE,
+                DEFAULT_TICKER_INTERVAL_SECONDS,
+                false);
+    }
+
+    /** Aerospike's defaults: no cluster name, derived node id, 15000 connections, automatic thread counts. */
     public static ServiceConfig defaults() {
-        return new ServiceConfig(null, null, 15000, 0, 0);
+        return new ServiceConfig(null, null, DEFAULT_PROTO_FD_MAX, DEFAULT_PROTO_FD_IDLE_MS, 0);
+    }
+
+    /** Checks a node id is 1 to 16 hex digits and not zero, and returns it in upper case. */
+    static String normalizeNodeId(String nodeId) {
+        boolean hex = !nodeId.isEmpty() && nodeId.length() <= 16;
+        boolean nonZero = false;
+        for (int i = 0; hex && i < nodeId.length(); i++) {
+            int digit = Character.digit(nodeId.charAt(i), 16);
+            hex = digit >= 0;
+            nonZero |= digit > 0;
+        }
+        if (!hex || !nonZero) {
+            throw new IllegalArgumentException(
+                    "node-id must be a non-zero hex number of 1 to 16 digits, not " + nodeId);
+        }
+        return nodeId.toUpperCase(Locale.ROOT);
     }
 }

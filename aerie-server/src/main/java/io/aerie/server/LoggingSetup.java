@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import io.aerie.config.LogSink;
 import io.aerie.config.LoggingConfig;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class LoggingSetup {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.detachAndStopAllAppenders();
         Level finest = Level.ERROR;
-        for (LoggingConfig.LogSink sink : config.sinks()) {
+        for (LogSink sink : config.sinks()) {
             Level level = level(sink.contexts());
             OutputStreamAppender<ILoggingEvent> appender = appender(context, sink);
             ThresholdFilter threshold = new ThresholdFilter();
@@ -47,7 +48,7 @@ final class LoggingSetup {
         context.getLogger("io.netty").setLevel(Level.WARN);
     }
 
-    private static OutputStreamAppender<ILoggingEvent> appender(LoggerContext context, LoggingConfig.LogSink sink) {
+    private static OutputStreamAppender<ILoggingEvent> appender(LoggerContext context, LogSink sink) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);

@@ -29,7 +29,7 @@ class StartupTest {
             client.put(null, new Key("bar", "s", 1), new Bin("x", 1));
             assertThat(client.get(null, new Key("bar", "s", 1)).getInt("x")).isEqualTo(1);
             assertThat(Info.request(client.getNodes()[0], "namespaces")).isEqualTo("test;bar");
-            assertThat(Info.request(client.getNodes()[0], "cluster-name")).isEqualTo("aerie-sample");
+            assertThat(Info.request(client.getNodes()[0], "cluster-name")).isEqualTo("aerie");
         }
     }
 
