@@ -59,8 +59,10 @@ public final class Aerie implements AutoCloseable {
         this.info = new InfoRegistry();
         ClusterInfoCommands.register(info, state, namespaces);
         TransactionService txn = new TransactionService(namespaces);
-        this.scanExecutor = Executors.newCachedThreadPool(
-                Thread.ofPlatform().name("aerie-scan-", 0).daemon().factory());
+        // Scans beyond this many at once wait their turn, as Aerospike bounds its query threads.
+        int scanThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        this.scanExecutor = Executors.newFixedThreadPool(
+                scanThreads, Thread.ofPlatform().name("aerie-scan-", 0).daemon().factory());
         this.background = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("aerie-nsup").daemon().factory());
         this.nsup = new Nsup(namespaces.all(), background);
