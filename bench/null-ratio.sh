@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Measures Aerie against the null node (a node that answers every request at once) under the same
+# client load on this machine, and prints the throughput ratio. Usage:
+#   bench/null-ratio.sh [rounds] [load-tool options...]     default: 2 rounds of -k 100000 -o 1024 -w RU,50 -z 16 -d 30
+# Aerie runs from bin/aerie on port 3000, the null node on 3100; both are stopped at the end.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/common.sh"
+aerie_find_jdk
+aerie_build_if_stale aerie-server
+aerie_build_if_stale aerie-tools
+cd "$AERIE_ROOT"
+rounds="${1:-2}"
+shift || true
+opts=("$@")
+[ ${#opts[@]} -gt 0 ] || opts=(-k 100000 -o 1024 -w RU,50 -z 16 -d 30 --warmup 5)
+out="$(mktemp -d)"
+bin/aerie > "$out/aerie.log" 2>&1 &
+aerie_pid=$!
+java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
+    -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3100 > "$out/null.log" 2>&1 &
+null_pid=$!
+trap 'kill $aerie_pid $null_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do grep -q "ready" "$out/aerie.log" 2>/dev/null && grep -q listening "$out/null.log" 2>/dev/null && break; sleep 0.2; done
+keys=100000; size=1024
+for ((i = 0; i < ${#opts[@]}; i++)); do
+    case "${opts[$i]}" in -k) keys="${opts[$((i + 1))]}" ;; -o) size="${opts[$((i + 1))]}" ;; esac
+done
+bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -z 16 > "$out/insert.txt"
+for r in $(seq "$rounds"); do
+    for target in null aerie; do
+        port=3000; [ "$target" = null ] && port=3100
+        bin/aerie-load -p "$port" "${opts[@]}" --json "$out/$target-$r.json" > "$out/$target-$r.txt"
+        echo "round $r $target: $(grep 'total  tps' "$out/$target-$r.txt") | $(grep '^  read ' "$out/$target-$r.txt" | sed 's/.*latency us: //')"
+    done
+done
+python3 - "$out" "$rounds" <<'PY'
+import json, sys
+out, rounds = sys.argv[1], int(sys.argv[2])
+tps = {t: [json.load(open(f"{out}/{t}-{r}.json"))["tps"] for r in range(1, rounds + 1)] for t in ("null", "aerie")}
+n, a = sum(tps["null"]) / rounds, sum(tps["aerie"]) / rounds
+print(f"null node tps {tps['null']} mean {n:.0f}; aerie tps {tps['aerie']} mean {a:.0f}; ratio {a / n:.3f}")
+PY
+echo "details: $out"
