@@ -4,7 +4,7 @@ import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.config.NodeConfig;
 import io.aerie.config.ServiceConfig;
-import io.aerie.info.ClusterInfoCommands;
+import io.aerie.info.InfoCommands;
 import io.aerie.info.InfoRegistry;
 import io.aerie.info.NodeState;
 import io.aerie.namespace.Namespaces;
@@ -57,7 +57,6 @@ public final class Aerie implements AutoCloseable {
         this.state = new NodeState(nodeId(service), service.clusterName(), clock.currentTimeMillis());
         this.namespaces = new Namespaces(config.namespaces(), clock);
         this.info = new InfoRegistry();
-        ClusterInfoCommands.register(info, state, namespaces);
         TransactionService txn = new TransactionService(namespaces);
         // Scans beyond this many at once wait their turn, as Aerospike bounds its query threads.
         int scanThreads = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
@@ -77,6 +76,8 @@ public final class Aerie implements AutoCloseable {
                         service.serviceThreads()),
                 new RequestDispatcher(info, txn),
                 scanExecutor);
+        ClientServer listener = this.server;
+        InfoCommands.registerAll(info, config, state, namespaces, nsup, clock, listener::openConnections);
         boolean started = false;
         try {
             this.address = server.start();

@@ -1,0 +1,117 @@
+package io.aerie.info;
+
+import io.aerie.config.MemoryStorageConfig;
+import io.aerie.config.NamespaceConfig;
+import io.aerie.namespace.BinNames;
+import io.aerie.namespace.Counter;
+import io.aerie.namespace.Namespace;
+import io.aerie.namespace.Namespaces;
+import io.aerie.namespace.SetInfo;
+import java.util.StringJoiner;
+
+/** {@code namespace/<ns>}, {@code sets}, {@code bins}: a namespace's statistics and configuration. */
+final class NamespaceInfoCommands {
+    private NamespaceInfoCommands() {}
+
+    static void register(InfoRegistry registry, Namespaces namespaces) {
+        registry.register("namespace", (n, a) -> {
+            Namespace ns = namespaces.get(a);
+            return ns == null ? "type=unknown" : namespace(ns);
+        });
+        registry.register("sets", (n, a) -> sets(namespaces, a));
+        registry.register("bins", (n, a) -> bins(namespaces, a));
+    }
+
+    /** Statistics first, then configuration, as Aerospike 8.1 lists them. */
+    static String namespace(Namespace ns) {
+        StringJoiner j = new StringJoiner(";");
+        long total = ns.dataSizeBytes();
+        long used = ns.usedBytes();
+        j.add("ns_cluster_size=1");
+        j.add("effective_replication_factor=1");
+        j.add("objects=" + ns.objects());
+        j.add("tombstones=0");
+        j.add("master_objects=" + ns.objects());
+        j.add("master_tombstones=0");
+        j.add("prole_objects=0");
+        j.add("prole_tombstones=0");
+        j.add("non_replica_objects=0");
+        j.add("data_used_bytes=" + used);
+        j.add("data_total_bytes=" + total);
+        j.add("data_used_pct=" + (total == 0 ? 0 : used * 100 / total));
+        j.add("data_avail_pct=" + (total == 0 ? 0 : Math.max(0, 100 - used * 100 / total)));
+        j.add("stop_writes=" + ns.stopWrites());
+        j.add("hwm_breached=false");
+        j.add("truncate_lut=" + ns.truncateLut());
+        for (Counter c : Counter.values()) {
+            j.add(c.statName() + "=" + ns.stats().get(c));
+        }
+        j.add(config(ns.config()));
+        return j.toString();
+    }
+
+    /** The namespace's parameters under their aerospike.conf names. */
+    static String config(NamespaceConfig c) {
+        StringJoiner j = new StringJoiner(";");
+        j.add("replication-factor=" + c.replicationFactor());
+        j.add("default-ttl=" + c.defaultTtlSeconds());
+        j.add("nsup-period=" + c.nsupPeriodSeconds());
+        j.add("allow-ttl-without-nsup=" + c.allowTtlWithoutNsup());
+        j.add("default-read-touch-ttl-pct=" + c.defaultReadTouchTtlPct());
+        j.add("evict-used-pct=" + c.evictUsedPct());
+        j.add("stop-writes-sys-memory-pct=" + c.stopWritesSysMemoryPct());
+        j.add("conflict-resolution-policy=" + c.conflictResolutionPolicy());
+        j.add("strong-consistency=" + c.strongConsistency());
+        j.add("max-record-size=" + c.maxRecordSize());
+        if (c.storage() instanceof MemoryStorageConfig m) {
+            j.add("storage-engine=memory");
+            j.add("storage-engine.data-size=" + m.dataSizeBytes());
+            j.add("storage-engine.stop-writes-used-pct=" + c.stopWritesUsedPct());
+        } else {
+            j.add("storage-engine=device");
+        }
+        return j.toString();
+    }
+
+    /** {@code sets}, {@code sets/<ns>} or {@code sets/<ns>/<set>}. */
+    static String sets(Namespaces namespaces, String args) {
+        String[] parts = args.isEmpty() ? new String[0] : args.split("/", -1);
+        StringJoiner j = new StringJoiner(";", "", "");
+        for (Namespace ns : namespaces.all()) {
+            if (parts.length > 0 && !ns.name().equals(parts[0])) {
+                continue;
+            }
+            for (SetInfo s : ns.sets().all()) {
+                if (parts.length > 1 && !s.name().equals(parts[1])) {
+                    continue;
+                }
+                j.add("ns=" + ns.name() + ":set=" + s.name() + ":objects=" + s.objects()
+                        + ":tombstones=0:data_used_bytes="
+                        + s.dataBytes() + ":truncate_lut=" + s.truncateLut()
+                        + ":sindexes=0:index_populating=false:truncating=false:default-read-touch-ttl-pct=0:default-ttl=0"
+                        + ":disable-eviction=false:enable-index=false:stop-writes-count=0:stop-writes-size=0");
+            }
+        }
+        String out = j.toString();
+        return out.isEmpty() ? "" : out + ";";
+    }
+
+    /** {@code bins} or {@code bins/<ns>}. */
+    static String bins(Namespaces namespaces, String nsName) {
+        StringJoiner j = new StringJoiner(";");
+        for (Namespace ns : namespaces.all()) {
+            if (!nsName.isEmpty() && !ns.name().equals(nsName)) {
+                continue;
+            }
+            StringBuilder b = new StringBuilder(ns.name())
+                    .append(":bin_names=")
+                    .append(ns.bins().size());
+            b.append(",bin_names_quota=").append(BinNames.QUOTA);
+            for (String name : ns.bins().all()) {
+                b.append(',').append(name);
+            }
+            j.add(b);
+        }
+        return j.toString().isEmpty() ? "" : j + ";";
+    }
+}
