@@ -4,6 +4,7 @@ import com.aerospike.client.AerospikeClient;
 import com.aerospike.client.policy.ClientPolicy;
 import io.aerie.config.NodeConfig;
 import io.aerie.server.Aerie;
+import io.aerie.util.Clock;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class NodeExtension implements BeforeAllCallback, AfterAllCallback {
     private final NodeConfig config;
+    private final Clock clock;
     private @Nullable Aerie node;
     private @Nullable AerospikeClient client;
 
@@ -23,12 +25,18 @@ public final class NodeExtension implements BeforeAllCallback, AfterAllCallback 
     }
 
     public NodeExtension(NodeConfig config) {
+        this(config, Clock.SYSTEM);
+    }
+
+    /** A node whose namespaces read time from {@code clock} (tests of expiry without sleeping). */
+    public NodeExtension(NodeConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Aerie started = Aerie.start(config);
+        Aerie started = Aerie.start(config, clock);
         node = started;
         ClientPolicy policy = new ClientPolicy();
         policy.timeout = 5000;
