@@ -95,6 +95,10 @@ final class OpApplier {
 
     private void read(byte[] buf, int noff, int nlen) {
         if (nlen == 0) {
+            // A nameless READ is "all bins" under GET_ALL and "header only" (getHeader) otherwise.
+            if (!m.hasInfo1(MsgFlags.INFO1_GET_ALL)) {
+                return;
+            }
             for (int b = 0; b < bins.size(); b++) {
                 writeBin(bins.get(b));
             }
