@@ -25,6 +25,8 @@ public final class RequestDispatcher implements RequestProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RequestDispatcher.class);
     /** Admin reply: result code SECURITY_NOT_ENABLED, which the client takes as "no security". */
     private static final int ADMIN_HEADER_SIZE = 16;
+    /** Replies this small go out plain even when the client accepts compression, as the client's own rule. */
+    private static final int COMPRESS_THRESHOLD = 128;
 
     private final InfoRegistry info;
     private final TransactionService txn;
@@ -51,7 +53,7 @@ public final class RequestDispatcher implements RequestProcessor {
                 return null;
             }
             case ProtoHeader.TYPE_MSG -> {
-                return processMessage(body, 0, body.length, out, sink, false);
+                return processMessage(body, 0, body.length, out, sink);
             }
             case ProtoHeader.TYPE_MSG_COMPRESSED -> {
                 return processCompressed(body, out, sink);
@@ -77,11 +79,10 @@ public final class RequestDispatcher implements RequestProcessor {
             MessageWriter.writeResultFrame(out, ResultCode.PARAMETER_ERROR, 0, 0);
             return null;
         }
-        return processMessage(inner, ProtoHeader.SIZE, inner.length - ProtoHeader.SIZE, out, sink, true);
+        return processMessage(inner, ProtoHeader.SIZE, inner.length - ProtoHeader.SIZE, out, sink);
     }
 
-    private @Nullable Runnable processMessage(
-            byte[] buf, int off, int len, ByteBuf out, ScanSink sink, boolean compressed) {
+    private @Nullable Runnable processMessage(byte[] buf, int off, int len, ByteBuf out, ScanSink sink) {
         AsMessage m;
         try {
             m = AsMessageDecoder.decode(buf, off, len);
@@ -92,11 +93,15 @@ public final class RequestDispatcher implements RequestProcessor {
         }
         switch (TransactionService.kindOf(m)) {
             case SINGLE -> {
-                if (compressed && m.hasInfo1(MsgFlags.INFO1_COMPRESS_RESPONSE)) {
+                if (m.hasInfo1(MsgFlags.INFO1_COMPRESS_RESPONSE)) {
                     ByteBuf plain = out.alloc().heapBuffer(256);
                     try {
                         txn.executeSingle(m, plain);
-                        writeCompressed(plain, out);
+                        if (plain.readableBytes() > COMPRESS_THRESHOLD) {
+                            writeCompressed(plain, out);
+                        } else {
+                            out.writeBytes(plain);
+                        }
                     } finally {
                         plain.release();
                     }
