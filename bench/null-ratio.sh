@@ -14,7 +14,7 @@ shift || true
 opts=("$@")
 [ ${#opts[@]} -gt 0 ] || opts=(-k 100000 -o 1024 -w RU,50 -z 16 -d 30 --warmup 5)
 out="$(mktemp -d)"
-bin/aerie > "$out/aerie.log" 2>&1 &
+bin/aerie ${AERIE_ARGS:-} > "$out/aerie.log" 2>&1 &
 aerie_pid=$!
 java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
     -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3100 > "$out/null.log" 2>&1 &
