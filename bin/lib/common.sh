@@ -25,7 +25,7 @@ aerie_build_if_stale() {
     if [ ! -f "$stamp" ] || [ -n "$(find "$AERIE_ROOT" -path '*/src/main/*' -newer "$stamp" -print -quit)" ] \
         || [ -n "$(find "$AERIE_ROOT" -name pom.xml -newer "$stamp" -print -quit)" ]; then
         echo "building $module ..." >&2
-        (cd "$AERIE_ROOT" && mvn -q -B -pl "$module" -am package -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true) >&2
+        (cd "$AERIE_ROOT" && mvn -q -B -Dstyle.color=never -pl "$module" -am package -DskipTests -Dspotless.check.skip=true -Dcheckstyle.skip=true) >&2
         touch "$stamp"
     fi
 }

@@ -63,7 +63,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void handle(ChannelHandlerContext ctx, Frame frame) {
-        ByteBuf out = ctx.alloc().ioBuffer(256);
+        // Sized for a typical record reply, so reads of KiB records do not grow the buffer.
+        ByteBuf out = ctx.alloc().ioBuffer(2048);
         Runnable task;
         try {
             task = processor.process(frame.type(), frame.body(), out, sink(ctx));
