@@ -3,10 +3,7 @@
 # record. Usage: bench/memory.sh [records] [size]     default: 1000000 1024
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/common.sh"
-aerie_find_jdk
-aerie_build_if_stale aerie-server
-aerie_build_if_stale aerie-tools
-cd "$AERIE_ROOT"
+aerie_bench_setup
 records="${1:-1000000}"
 size="${2:-1024}"
 out="$(mktemp -d)"

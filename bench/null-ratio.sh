@@ -5,10 +5,7 @@
 # Aerie runs from bin/aerie on port 3000, the null node on 3100; both are stopped at the end.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/common.sh"
-aerie_find_jdk
-aerie_build_if_stale aerie-server
-aerie_build_if_stale aerie-tools
-cd "$AERIE_ROOT"
+aerie_bench_setup
 rounds="${1:-2}"
 shift || true
 opts=("$@")

@@ -29,3 +29,11 @@ aerie_build_if_stale() {
         touch "$stamp"
     fi
 }
+
+# For bench/ scripts: JDK, server and tools built, working directory at the repository root.
+aerie_bench_setup() {
+    aerie_find_jdk
+    aerie_build_if_stale aerie-server
+    aerie_build_if_stale aerie-tools
+    cd "$AERIE_ROOT"
+}
