@@ -127,7 +127,7 @@ class ScanTest {
         AtomicLong scanned = new AtomicLong();
         Thread scanner = new Thread(() -> {
             ScanPolicy p = new ScanPolicy();
-            p.recordsPerSecond = 5000;
+            p.recordsPerSecond = 4000;
             NODE.client().scanAll(p, "test", "big-scan", (k, r) -> scanned.incrementAndGet());
             scanning.set(false);
         });
