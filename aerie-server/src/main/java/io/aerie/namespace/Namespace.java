@@ -191,7 +191,7 @@ public final class Namespace {
         long[] expired = new long[1];
         long[] truncated = new long[1];
         for (Partition p : partitions) {
-            p.removeIf((d, r) -> !isLive(r, now), r -> {
+            p.removeIf(r -> !isLive(r, now), r -> {
                 if (r.isExpired(now)) {
                     expired[0]++;
                 } else {

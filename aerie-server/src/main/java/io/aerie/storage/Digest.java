@@ -15,7 +15,8 @@ public final class Digest implements Comparable<Digest> {
     private final long mid;
     private final int lo;
 
-    private Digest(long hi, long mid, int lo) {
+    /** A digest from its three parts (as a record stores them). */
+    public Digest(long hi, long mid, int lo) {
         this.hi = hi;
         this.mid = mid;
         this.lo = lo;
@@ -29,6 +30,31 @@ public final class Digest implements Comparable<Digest> {
     /** Partition id: the low 12 bits of the first two bytes read little-endian. */
     public static int partitionId(byte[] buf, int off) {
         return Bytes.getUShortLE(buf, off) & (Partition.COUNT - 1);
+    }
+
+    /** Bytes 0..7, big-endian. */
+    public long hi() {
+        return hi;
+    }
+
+    /** Bytes 8..15, big-endian. */
+    public long mid() {
+        return mid;
+    }
+
+    /** Bytes 16..19, big-endian. */
+    public int lo() {
+        return lo;
+    }
+
+    /** Unsigned byte order of two digests given as parts. */
+    public static int compare(long hi1, long mid1, int lo1, long hi2, long mid2, int lo2) {
+        int c = Long.compareUnsigned(hi1, hi2);
+        if (c != 0) {
+            return c;
+        }
+        c = Long.compareUnsigned(mid1, mid2);
+        return c != 0 ? c : Integer.compareUnsigned(lo1, lo2);
     }
 
     /** Partition id of this digest. */
@@ -53,12 +79,7 @@ public final class Digest implements Comparable<Digest> {
 
     @Override
     public int compareTo(Digest o) {
-        int c = Long.compareUnsigned(hi, o.hi);
-        if (c != 0) {
-            return c;
-        }
-        c = Long.compareUnsigned(mid, o.mid);
-        return c != 0 ? c : Integer.compareUnsigned(lo, o.lo);
+        return compare(hi, mid, lo, o.hi, o.mid, o.lo);
     }
 
     @Override

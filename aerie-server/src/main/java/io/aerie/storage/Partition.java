@@ -1,10 +1,10 @@
 package io.aerie.storage;
 
 import java.util.ArrayList;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiPredicate;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +16,11 @@ public final class Partition {
     /** Partitions per namespace. */
     public static final int COUNT = 4096;
 
+    private static final Comparator<Record> DIGEST_ORDER = (a, b) ->
+            Digest.compare(a.digestHi(), a.digestMid(), a.digestLo(), b.digestHi(), b.digestMid(), b.digestLo());
+
     private final int id;
-    private final ConcurrentHashMap<Digest, Record> index = new ConcurrentHashMap<>();
+    private final RecordIndex index = new RecordIndex();
     private final ReentrantLock writeLock = new ReentrantLock();
 
     public Partition(int id) {
@@ -33,7 +36,7 @@ public final class Partition {
 
     /** The record stored under {@code digest}, live or not, or null. */
     public @Nullable Record get(Digest digest) {
-        return index.get(digest);
+        return index.get(digest.hi(), digest.mid(), digest.lo());
     }
 
     /** Takes the write lock; callers release it with {@link #unlock()} in a finally block. */
@@ -45,16 +48,16 @@ public final class Partition {
         writeLock.unlock();
     }
 
-    /** Stores a record; the caller holds the lock. Returns the record it replaced. */
-    public @Nullable Record put(Digest digest, Record record) {
+    /** Stores a record under its own digest; the caller holds the lock. Returns the record it replaced. */
+    public @Nullable Record put(Record record) {
         assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
-        return index.put(digest, record);
+        return index.put(record);
     }
 
     /** Removes a record; the caller holds the lock. Returns the record removed. */
     public @Nullable Record remove(Digest digest) {
         assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
-        return index.remove(digest);
+        return index.remove(digest.hi(), digest.mid(), digest.lo());
     }
 
     /** Number of records in the index, live or not yet reaped. */
@@ -63,33 +66,33 @@ public final class Partition {
     }
 
     /**
-     * The digests after {@code after} (all if null) in digest order: a snapshot of the keys, so a
-     * scan never holds the lock while it streams.
+     * The records whose digests come after {@code after} (all if null), in digest order: a snapshot,
+     * so a scan never holds the lock while it streams.
      */
-    public ArrayList<Digest> digestsAfter(@Nullable Digest after) {
-        ArrayList<Digest> out = new ArrayList<>(index.size());
-        for (Digest d : index.keySet()) {
-            if (after == null || d.compareTo(after) > 0) {
-                out.add(d);
+    public List<Record> recordsAfter(@Nullable Digest after) {
+        List<Record> all = index.snapshot();
+        List<Record> out = new ArrayList<>(all.size());
+        for (Record r : all) {
+            if (after == null
+                    || Digest.compare(r.digestHi(), r.digestMid(), r.digestLo(), after.hi(), after.mid(), after.lo())
+                            > 0) {
+                out.add(r);
             }
         }
-        out.sort(null);
+        out.sort(DIGEST_ORDER);
         return out;
     }
 
-    /**
-     * Removes, under the lock, every record for which {@code doomed} holds; returns the removed
-     * records' total memory size and count through {@code sink}.
-     */
-    public void removeIf(BiPredicate<Digest, Record> doomed, RemovalSink sink) {
+    /** Removes, under the lock, every record for which {@code doomed} holds, handing each to {@code sink}. */
+    public void removeIf(Predicate<Record> doomed, RemovalSink sink) {
         writeLock.lock();
         try {
-            var it = index.entrySet().iterator();
-            while (it.hasNext()) {
-                Map.Entry<Digest, Record> e = it.next();
-                if (doomed.test(e.getKey(), e.getValue())) {
-                    it.remove();
-                    sink.removed(e.getValue());
+            for (Record r : index.snapshot()) {
+                if (doomed.test(r)) {
+                    Record removed = index.remove(r.digestHi(), r.digestMid(), r.digestLo());
+                    if (removed != null) {
+                        sink.removed(removed);
+                    }
                 }
             }
         } finally {

@@ -50,15 +50,9 @@ final class ReadTouch {
                 return current;
             }
             long ttl = writtenTtl(current);
-            Record touched = new Record(
-                    Record.nextGeneration(current.generation()),
-                    (int) (ctx.nowSeconds() + ttl),
-                    ns.nowMillis(),
-                    current.setId(),
-                    current.userKey(),
-                    current.bins(),
-                    current.binCount());
-            ns.accountSwap(ctx.partition().put(ctx.digest(), touched), touched);
+            Record touched = current.touched(
+                    Record.nextGeneration(current.generation()), (int) (ctx.nowSeconds() + ttl), ns.nowMillis());
+            ns.accountSwap(ctx.partition().put(touched), touched);
             return touched;
         } finally {
             ctx.partition().unlock();

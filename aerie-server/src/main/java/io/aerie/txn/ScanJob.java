@@ -95,13 +95,12 @@ public final class ScanJob implements Runnable {
             outer:
             for (ScanPlan.Part part : plan.parts()) {
                 Partition p = ns.partition(part.partitionId());
-                List<Digest> digests = p.digestsAfter(part.after());
-                for (Digest d : digests) {
-                    Record r = ns.getLive(p, d, now);
-                    if (r == null || (set != null && r.setId() != set.id())) {
+                List<Record> records = p.recordsAfter(part.after());
+                for (Record r : records) {
+                    if (!ns.isLive(r, now) || (set != null && r.setId() != set.id())) {
                         continue;
                     }
-                    writeRow(out, d, r);
+                    writeRow(out, r);
                     returned++;
                     if (out.writerIndex() - frame > FRAME_BYTES) {
                         MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
@@ -129,7 +128,7 @@ public final class ScanJob implements Runnable {
         ns.stats().increment(Counter.PI_QUERY_LONG_BASIC_COMPLETE);
     }
 
-    private void writeRow(ByteBuf out, Digest d, Record r) {
+    private void writeRow(ByteBuf out, Record r) {
         SetInfo set = ns.sets().get(r.setId());
         byte[] key = r.userKey();
         int nFields = 2 + (set != null ? 1 : 0) + (key != null ? 1 : 0);
@@ -139,9 +138,9 @@ public final class ScanJob implements Runnable {
         MessageWriter.writeField(out, FieldType.NAMESPACE, nsName, 0, nsName.length);
         out.writeInt(Digest.SIZE + 1);
         out.writeByte(FieldType.DIGEST);
-        byte[] digest = new byte[Digest.SIZE];
-        d.writeTo(digest, 0);
-        out.writeBytes(digest);
+        out.writeLong(r.digestHi());
+        out.writeLong(r.digestMid());
+        out.writeInt(r.digestLo());
         if (set != null) {
             byte[] setBytes = set.name().getBytes(StandardCharsets.UTF_8);
             MessageWriter.writeField(out, FieldType.SET, setBytes, 0, setBytes.length);

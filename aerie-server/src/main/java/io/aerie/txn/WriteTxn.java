@@ -224,8 +224,9 @@ final class WriteTxn {
             noteName(ns, b);
         }
         int generation = existing == null ? 1 : Record.nextGeneration(existing.generation());
-        Record updated = new Record(generation, (int) voidTime, ns.nowMillis(), setId, userKey, stored, bins.size());
-        Record old = ctx.partition().put(ctx.digest(), updated);
+        Record updated = Record.of(
+                ctx.digest(), generation, (int) voidTime, ns.nowMillis(), setId, userKey, stored, bins.size());
+        Record old = ctx.partition().put(updated);
         ns.accountSwap(old, updated);
         out.setInt(headerStart + 6, generation);
         out.setInt(headerStart + 10, (int) voidTime);

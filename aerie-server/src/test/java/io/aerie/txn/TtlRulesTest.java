@@ -13,7 +13,7 @@ class TtlRulesTest {
             NamespaceConfig.inMemory("t", 1 << 20).withNsupPeriod(120);
 
     private static Record record(int voidTime, long lutMillis) {
-        return new Record(3, voidTime, lutMillis, 0, null, new byte[0], 0);
+        return new Record(1, 2, 3, 3, voidTime, lutMillis, 0, null, new byte[0], 0);
     }
 
     @Test

@@ -1,0 +1,157 @@
+package io.aerie.storage;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A partition's index: an open-addressing hash table of records keyed by the digest each record
+ * carries, so an entry costs one array slot and no key or node object.
+ *
+ * <p>Concurrency: writers hold the partition lock; readers take no lock. Slots are written with
+ * release and read with acquire semantics, deletes leave a tombstone rather than shifting entries
+ * (so a reader's probe never skips a record that is present), and growth builds a new table that
+ * is published with one volatile write. A reader that loaded the old table sees it whole.
+ */
+final class RecordIndex {
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Record[].class);
+    /** Marks a deleted slot: probes continue past it, inserts may reuse it. */
+    private static final Record TOMBSTONE = new Record(0, 0, 0, 1, 0, 0, 0, null, new byte[0], 0);
+
+    private static final int MIN_CAPACITY = 8;
+
+    private volatile Record[] table = new Record[MIN_CAPACITY];
+    /** Live records; written under the lock, read by anyone. */
+    private volatile int live;
+    /** Live records plus tombstones; only under the lock. */
+    private int used;
+
+    private static int slot(long mid, int lo, int mask) {
+        // Digest bits are uniform; the partition id comes from the first bytes, so hash the later ones.
+        int h = (int) (mid ^ (mid >>> 32)) ^ lo;
+        return h & mask;
+    }
+
+    @Nullable
+    Record get(long hi, long mid, int lo) {
+        Record[] t = table;
+        int mask = t.length - 1;
+        int i = slot(mid, lo, mask);
+        for (int n = 0; n < t.length; n++) {
+            Record r = (Record) SLOT.getAcquire(t, i);
+            if (r == null) {
+                return null;
+            }
+            if (r != TOMBSTONE && r.hasDigest(hi, mid, lo)) {
+                return r;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Stores a record under its digest; returns the record it replaced. Caller holds the lock. */
+    @Nullable
+    Record put(Record record) {
+        Record[] t = table;
+        int mask = t.length - 1;
+        int i = slot(record.digestMid(), record.digestLo(), mask);
+        int free = -1;
+        for (int n = 0; n < t.length; n++) {
+            Record r = t[i];
+            if (r == null) {
+                break;
+            }
+            if (r == TOMBSTONE) {
+                if (free < 0) {
+                    free = i;
+                }
+            } else if (r.hasDigest(record.digestHi(), record.digestMid(), record.digestLo())) {
+                SLOT.setRelease(t, i, record);
+                return r;
+            }
+            i = (i + 1) & mask;
+        }
+        if (free < 0 && (used + 1) * 4 > t.length * 3) {
+            rebuild(Math.max(live + 1, used + 1));
+            return put(record);
+        }
+        if (free >= 0) {
+            SLOT.setRelease(t, free, record);
+        } else {
+            SLOT.setRelease(t, i, record);
+            used++;
+        }
+        live = live + 1;
+        return null;
+    }
+
+    /** Removes the record under a digest; returns it. Caller holds the lock. */
+    @Nullable
+    Record remove(long hi, long mid, int lo) {
+        Record[] t = table;
+        int mask = t.length - 1;
+        int i = slot(mid, lo, mask);
+        for (int n = 0; n < t.length; n++) {
+            Record r = t[i];
+            if (r == null) {
+                return null;
+            }
+            if (r != TOMBSTONE && r.hasDigest(hi, mid, lo)) {
+                SLOT.setRelease(t, i, TOMBSTONE);
+                live = live - 1;
+                if (used > 4 * live + MIN_CAPACITY) {
+                    // Mostly tombstones: rebuild so probes stay short.
+                    rebuild(live);
+                }
+                return r;
+            }
+            i = (i + 1) & mask;
+        }
+        return null;
+    }
+
+    /** Replaces the table with one sized for {@code count} records, without tombstones. */
+    private void rebuild(int count) {
+        int capacity = MIN_CAPACITY;
+        while (capacity * 3 < count * 4 * 2) {
+            capacity <<= 1;
+        }
+        Record[] old = table;
+        Record[] fresh = new Record[capacity];
+        int mask = capacity - 1;
+        int n = 0;
+        for (Record r : old) {
+            if (r != null && r != TOMBSTONE) {
+                int i = slot(r.digestMid(), r.digestLo(), mask);
+                while (fresh[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                fresh[i] = r;
+                n++;
+            }
+        }
+        assert n == live : "index lost records: " + n + " of " + live;
+        used = n;
+        table = fresh;
+    }
+
+    int size() {
+        return live;
+    }
+
+    /** The live records now in the table (a lock-free snapshot, in table order). */
+    List<Record> snapshot() {
+        Record[] t = table;
+        List<Record> out = new ArrayList<>(Math.max(0, live));
+        for (int i = 0; i < t.length; i++) {
+            Record r = (Record) SLOT.getAcquire(t, i);
+            if (r != null && r != TOMBSTONE) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+}

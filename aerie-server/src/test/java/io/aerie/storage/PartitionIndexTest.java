@@ -1,0 +1,113 @@
+package io.aerie.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+/** The partition index against a plain map model, and under concurrent readers. */
+class PartitionIndexTest {
+    /** Digests that collide on the index's hash often (few distinct mid/lo values) and differ in hi. */
+    private static Digest digest(int key) {
+        return new Digest(key * 0x9E3779B97F4A7C15L, key % 7, key % 3);
+    }
+
+    private static Record record(Digest d, int generation) {
+        return Record.of(d, generation, 0, generation, 0, null, new byte[] {(byte) generation}, 0);
+    }
+
+    @Property(tries = 300)
+    void behavesLikeAMap(@ForAll @Size(max = 400) List<@IntRange(min = -200, max = 200) Integer> ops) {
+        Partition p = new Partition(0);
+        Map<Digest, Integer> model = new HashMap<>();
+        p.lock();
+        try {
+            int gen = 1;
+            for (int op : ops) {
+                Digest d = digest(Math.abs(op));
+                if (op >= 0) {
+                    Record old = p.put(record(d, gen));
+                    Integer was = model.put(d, gen);
+                    assertThat(old == null ? null : old.generation()).isEqualTo(was);
+                } else {
+                    Record old = p.remove(d);
+                    Integer was = model.remove(d);
+                    assertThat(old == null ? null : old.generation()).isEqualTo(was);
+                }
+                gen = gen % 60000 + 1;
+            }
+        } finally {
+            p.unlock();
+        }
+        assertThat(p.size()).isEqualTo(model.size());
+        for (int k = 0; k <= 200; k++) {
+            Digest d = digest(k);
+            Record r = p.get(d);
+            assertThat(r == null ? null : r.generation()).isEqualTo(model.get(d));
+        }
+        List<Record> ordered = p.recordsAfter(null);
+        assertThat(ordered).hasSize(model.size());
+        for (int i = 1; i < ordered.size(); i++) {
+            assertThat(ordered.get(i - 1).digest()).isLessThan(ordered.get(i).digest());
+        }
+        if (!ordered.isEmpty()) {
+            Digest middle = ordered.get(ordered.size() / 2).digest();
+            assertThat(p.recordsAfter(middle))
+                    .allSatisfy(r -> assertThat(r.digest()).isGreaterThan(middle));
+        }
+    }
+
+    @Test
+    void readersNeverMissARecordThatStaysWhileOthersComeAndGo() throws Exception {
+        Partition p = new Partition(1);
+        Digest stable = digest(100_000);
+        p.lock();
+        try {
+            p.put(record(stable, 1));
+        } finally {
+            p.unlock();
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> failure = new AtomicReference<>();
+        List<Thread> readers = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+            Thread r = new Thread(() -> {
+                while (!stop.get()) {
+                    if (p.get(stable) == null) {
+                        failure.set("stable record not found");
+                    }
+                }
+            });
+            r.start();
+            readers.add(r);
+        }
+        for (int round = 0; round < 200; round++) {
+            p.lock();
+            try {
+                for (int k = 0; k < 200; k++) {
+                    p.put(record(digest(k), 1));
+                }
+                for (int k = 0; k < 200; k++) {
+                    p.remove(digest(k));
+                }
+            } finally {
+                p.unlock();
+            }
+        }
+        stop.set(true);
+        for (Thread r : readers) {
+            r.join();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(p.size()).isEqualTo(1);
+    }
+}
