@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 /** The namespaces of a node, by name, in config order. */
 public final class Namespaces {
     private final Map<String, Namespace> byName;
+    /** Names as UTF-8, parallel to {@link #ordered}: the request path matches bytes, not Strings. */
+    private final byte[][] names;
+
+    private final Namespace[] ordered;
 
     public Namespaces(List<NamespaceConfig> configs, Clock clock) {
         Map<String, Namespace> m = new LinkedHashMap<>();
@@ -21,6 +25,22 @@ public final class Namespaces {
             }
         }
         this.byName = Collections.unmodifiableMap(m);
+        this.ordered = m.values().toArray(new Namespace[0]);
+        this.names = new byte[ordered.length][];
+        for (int i = 0; i < ordered.length; i++) {
+            names[i] = ordered[i].name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The namespace named by {@code buf[off, off+len)} (UTF-8), or null; allocates nothing. */
+    public @Nullable Namespace get(byte[] buf, int off, int len) {
+        for (int i = 0; i < names.length; i++) {
+            byte[] n = names[i];
+            if (n.length == len && java.util.Arrays.equals(n, 0, len, buf, off, off + len)) {
+                return ordered[i];
+            }
+        }
+        return null;
     }
 
     public @Nullable Namespace get(String name) {

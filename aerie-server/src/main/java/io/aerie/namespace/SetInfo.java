@@ -1,13 +1,13 @@
 package io.aerie.namespace;
 
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /** One set of a namespace: its id, record count, data size and truncation point. */
 public final class SetInfo {
     private final String name;
     private final int id;
-    private final AtomicLong objects = new AtomicLong();
-    private final AtomicLong dataBytes = new AtomicLong();
+    private final LongAdder objects = new LongAdder();
+    private final LongAdder dataBytes = new LongAdder();
     /** Records last updated at or before this (ms since 2010) are truncated; 0 = never truncated. */
     private volatile long truncateLut;
 
@@ -25,11 +25,11 @@ public final class SetInfo {
     }
 
     public long objects() {
-        return objects.get();
+        return objects.sum();
     }
 
     public long dataBytes() {
-        return dataBytes.get();
+        return dataBytes.sum();
     }
 
     public long truncateLut() {
@@ -47,10 +47,10 @@ public final class SetInfo {
 
     void adjust(long objectDelta, long byteDelta) {
         if (objectDelta != 0) {
-            objects.addAndGet(objectDelta);
+            objects.add(objectDelta);
         }
         if (byteDelta != 0) {
-            dataBytes.addAndGet(byteDelta);
+            dataBytes.add(byteDelta);
         }
     }
 }

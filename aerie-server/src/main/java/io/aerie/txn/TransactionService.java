@@ -85,8 +85,8 @@ public final class TransactionService {
 
     /** One record's transaction; writes one AS_MSG (no frame) and returns its result code. */
     private int executeRecord(AsMessage m, ByteBuf out, int transactionTtl, boolean batch) {
-        String nsName = m.namespace();
-        Namespace ns = nsName == null ? null : namespaces.get(nsName);
+        int nsOff = m.fieldOffset(FieldType.NAMESPACE);
+        Namespace ns = nsOff < 0 ? null : namespaces.get(m.buffer(), nsOff, m.fieldLength(FieldType.NAMESPACE));
         if (ns == null) {
             return Replies.error(out, ResultCode.INVALID_NAMESPACE, transactionTtl);
         }
