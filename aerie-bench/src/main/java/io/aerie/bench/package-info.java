@@ -1,0 +1,7 @@
+/**
+ * JMH benchmarks of the request path without the network. Run with {@code bench/jmh.sh [regex]}.
+ */
+@NullMarked
+package io.aerie.bench;
+
+import org.jspecify.annotations.NullMarked;
