@@ -108,51 +108,52 @@ public final class Namespace {
     }
 
     /** Whether a stored record is visible: not expired, not truncated. */
-    public boolean isLive(Record r, int nowSeconds) {
-        if (r.isExpired(nowSeconds)) {
+    public boolean isLive(byte[] r, int nowSeconds) {
+        if (Record.isExpired(r, nowSeconds)) {
             return false;
         }
-        long lut = r.lastUpdateTime();
+        long lut = Record.lastUpdateTime(r);
         if (lut <= truncateLut) {
             return false;
         }
-        if (r.setId() != 0) {
-            SetInfo set = sets.get(r.setId());
+        int setId = Record.setId(r);
+        if (setId != 0) {
+            SetInfo set = sets.get(setId);
             return set == null || lut > set.truncateLut();
         }
         return true;
     }
 
     /** The live record for a digest, or null. */
-    public @Nullable Record getLive(Partition p, Digest d, int nowSeconds) {
-        Record r = p.get(d);
+    public byte @Nullable [] getLive(Partition p, Digest d, int nowSeconds) {
+        byte[] r = p.get(d);
         return r != null && isLive(r, nowSeconds) ? r : null;
     }
 
     /** Accounts for a record replacing another (either may be null) in the index. */
-    public void accountSwap(@Nullable Record old, @Nullable Record now) {
-        long oldSize = old == null ? 0 : old.memorySize();
-        long newSize = now == null ? 0 : now.memorySize();
+    public void accountSwap(byte @Nullable [] old, byte @Nullable [] now) {
+        long oldSize = old == null ? 0 : Record.memorySize(old);
+        long newSize = now == null ? 0 : Record.memorySize(now);
         usedBytes.add(newSize - oldSize);
         int objectDelta = (now == null ? 0 : 1) - (old == null ? 0 : 1);
         if (objectDelta != 0) {
             objects.add(objectDelta);
         }
-        if (old != null && now != null && old.setId() == now.setId()) {
-            SetInfo s = sets.get(now.setId());
+        if (old != null && now != null && Record.setId(old) == Record.setId(now)) {
+            SetInfo s = sets.get(Record.setId(now));
             if (s != null) {
                 s.adjust(0, newSize - oldSize);
             }
             return;
         }
         if (old != null) {
-            SetInfo s = sets.get(old.setId());
+            SetInfo s = sets.get(Record.setId(old));
             if (s != null) {
                 s.adjust(-1, -oldSize);
             }
         }
         if (now != null) {
-            SetInfo s = sets.get(now.setId());
+            SetInfo s = sets.get(Record.setId(now));
             if (s != null) {
                 s.adjust(1, newSize);
             }
@@ -193,7 +194,7 @@ public final class Namespace {
         long[] truncated = new long[1];
         for (Partition p : partitions) {
             p.removeIf(r -> !isLive(r, now), r -> {
-                if (r.isExpired(now)) {
+                if (Record.isExpired(r, now)) {
                     expired[0]++;
                 } else {
                     truncated[0]++;

@@ -19,13 +19,9 @@ public final class BinList {
         this.bins = new ArrayList<>(capacity);
     }
 
-    /** Decodes {@code count} stored bins (views into {@code stored}, not copies). */
-    public static BinList decode(byte @Nullable [] stored, int count) {
+    /** Decodes {@code count} stored bins starting at {@code pos} (views into {@code stored}, not copies). */
+    public static BinList decode(byte[] stored, int pos, int count) {
         BinList list = new BinList(count + 4);
-        if (stored == null) {
-            return list;
-        }
-        int pos = 0;
         for (int i = 0; i < count; i++) {
             int size = Bytes.getInt(stored, pos);
             int type = stored[pos + 5] & 0xFF;
@@ -100,11 +96,16 @@ public final class BinList {
     /** Encodes the stored form into a new array. */
     public byte[] encode() {
         byte[] out = new byte[encodedSize()];
-        int pos = 0;
+        encodeInto(out, 0);
+        return out;
+    }
+
+    /** Encodes the stored form into {@code out} at {@code pos}; returns the position after it. */
+    public int encodeInto(byte[] out, int pos) {
         for (int i = 0; i < bins.size(); i++) {
             pos = writeOp(bins.get(i), out, pos);
         }
-        return out;
+        return pos;
     }
 
     /** Writes one bin as a reply op at {@code pos}; returns the position after it. */

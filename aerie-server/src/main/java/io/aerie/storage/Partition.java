@@ -16,8 +16,13 @@ public final class Partition {
     /** Partitions per namespace. */
     public static final int COUNT = 4096;
 
-    private static final Comparator<Record> DIGEST_ORDER = (a, b) ->
-            Digest.compare(a.digestHi(), a.digestMid(), a.digestLo(), b.digestHi(), b.digestMid(), b.digestLo());
+    private static final Comparator<byte[]> DIGEST_ORDER = (a, b) -> Digest.compare(
+            Record.digestHi(a),
+            Record.digestMid(a),
+            Record.digestLo(a),
+            Record.digestHi(b),
+            Record.digestMid(b),
+            Record.digestLo(b));
 
     private final int id;
     private final RecordIndex index = new RecordIndex();
@@ -35,7 +40,7 @@ public final class Partition {
     }
 
     /** The record stored under {@code digest}, live or not, or null. */
-    public @Nullable Record get(Digest digest) {
+    public byte @Nullable [] get(Digest digest) {
         return index.get(digest.hi(), digest.mid(), digest.lo());
     }
 
@@ -49,13 +54,13 @@ public final class Partition {
     }
 
     /** Stores a record under its own digest; the caller holds the lock. Returns the record it replaced. */
-    public @Nullable Record put(Record record) {
+    public byte @Nullable [] put(byte[] record) {
         assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
         return index.put(record);
     }
 
     /** Removes a record; the caller holds the lock. Returns the record removed. */
-    public @Nullable Record remove(Digest digest) {
+    public byte @Nullable [] remove(Digest digest) {
         assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
         return index.remove(digest.hi(), digest.mid(), digest.lo());
     }
@@ -69,12 +74,18 @@ public final class Partition {
      * The records whose digests come after {@code after} (all if null), in digest order: a snapshot,
      * so a scan never holds the lock while it streams.
      */
-    public List<Record> recordsAfter(@Nullable Digest after) {
-        List<Record> all = index.snapshot();
-        List<Record> out = new ArrayList<>(all.size());
-        for (Record r : all) {
+    public List<byte[]> recordsAfter(@Nullable Digest after) {
+        List<byte[]> all = index.snapshot();
+        List<byte[]> out = new ArrayList<>(all.size());
+        for (byte[] r : all) {
             if (after == null
-                    || Digest.compare(r.digestHi(), r.digestMid(), r.digestLo(), after.hi(), after.mid(), after.lo())
+                    || Digest.compare(
+                                    Record.digestHi(r),
+                                    Record.digestMid(r),
+                                    Record.digestLo(r),
+                                    after.hi(),
+                                    after.mid(),
+                                    after.lo())
                             > 0) {
                 out.add(r);
             }
@@ -84,12 +95,12 @@ public final class Partition {
     }
 
     /** Removes, under the lock, every record for which {@code doomed} holds, handing each to {@code sink}. */
-    public void removeIf(Predicate<Record> doomed, RemovalSink sink) {
+    public void removeIf(Predicate<byte[]> doomed, RemovalSink sink) {
         writeLock.lock();
         try {
-            for (Record r : index.snapshot()) {
+            for (byte[] r : index.snapshot()) {
                 if (doomed.test(r)) {
-                    Record removed = index.remove(r.digestHi(), r.digestMid(), r.digestLo());
+                    byte[] removed = index.remove(Record.digestHi(r), Record.digestMid(r), Record.digestLo(r));
                     if (removed != null) {
                         sink.removed(removed);
                     }
@@ -103,6 +114,6 @@ public final class Partition {
     /** Receives records removed in bulk. */
     @FunctionalInterface
     public interface RemovalSink {
-        void removed(Record record);
+        void removed(byte[] record);
     }
 }

@@ -1,43 +1,79 @@
 package io.aerie.storage;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An immutable stored record, keyed by its own digest: the index holds records directly, with no
- * separate key or entry object. A write builds a new record and swaps it into the index, so
- * readers never lock and never see a half-applied write.
+ * A stored record is one immutable byte array: metadata, the user key and the bins, flat. The
+ * index holds these arrays directly, so a read touches one object whose first cache line carries
+ * everything but the bins, and the bins follow in order for the prefetcher. A write builds a new
+ * array and swaps it into the index, so readers never lock and never see a half-applied write.
  *
- * @param digestHi digest bytes 0..7
- * @param digestMid digest bytes 8..15
- * @param digestLo digest bytes 16..19
- * @param generation 1..65535, wrapping to 1; grows by one on every write
- * @param voidTime expiry in seconds since 2010-01-01; 0 = never
- * @param lastUpdateTime milliseconds since 2010-01-01 of the last write
- * @param setId the namespace's id for the record's set; 0 = no set
- * @param userKey the stored user key (particle type byte, then the value) or null
- * @param bins the bins in stored form (see {@code io.aerie.ops.BinList})
- * @param binCount number of bins in {@code bins}
+ * <p>This class only reads and builds that layout (big-endian, as on the wire):
+ *
+ * <pre>
+ *   0  digest        20 bytes
+ *  20  generation    u16, 1..65535, wrapping to 1
+ *  22  set id        u16, the namespace's id for the record's set; 0 = no set
+ *  24  void-time     u32, expiry in seconds since 2010-01-01; 0 = never
+ *  28  last-update   i64, milliseconds since 2010-01-01
+ *  36  bin count     u16
+ *  38  key length    i32, 0 = no stored key
+ *  42  user key      particle type byte, then the value
+ *   .  bins          stored form, see {@code io.aerie.ops.BinList}
+ * </pre>
  */
-public record Record(
-        long digestHi,
-        long digestMid,
-        int digestLo,
-        int generation,
-        int voidTime,
-        long lastUpdateTime,
-        int setId,
-        byte @Nullable [] userKey,
-        byte[] bins,
-        int binCount) {
+public final class Record {
     /** Fixed bytes we charge per record on top of its data, for the memory limit. */
     public static final int OVERHEAD_BYTES = 64;
 
-    public Record {
+    private static final int GENERATION = 20;
+    private static final int SET_ID = 22;
+    private static final int VOID_TIME = 24;
+    private static final int LAST_UPDATE = 28;
+    private static final int BIN_COUNT = 36;
+    private static final int KEY_LENGTH = 38;
+    /** Bytes before the user key. */
+    static final int HEADER = 42;
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
+
+    private Record() {}
+
+    /**
+     * A new record with room for a user key of {@code keyLen} bytes (written by the caller at {@link
+     * #keyOffset(byte[])}) and for {@code binsLength} bytes of bins (at {@link #binsOffset(byte[])}).
+     */
+    public static byte[] allocate(
+            Digest digest,
+            int generation,
+            int voidTime,
+            long lastUpdateTime,
+            int setId,
+            int keyLen,
+            int binCount,
+            int binsLength) {
         assert generation >= 1 && generation <= 0xFFFF : "generation out of range: " + generation;
+        assert setId >= 0 && setId <= 0xFFFF : "set id out of range: " + setId;
+        assert binCount >= 0 && binCount <= 0xFFFF : "bin count out of range: " + binCount;
+        byte[] r = new byte[HEADER + keyLen + binsLength];
+        digest.writeTo(r, 0);
+        SHORT.set(r, GENERATION, (short) generation);
+        SHORT.set(r, SET_ID, (short) setId);
+        INT.set(r, VOID_TIME, voidTime);
+        LONG.set(r, LAST_UPDATE, lastUpdateTime);
+        SHORT.set(r, BIN_COUNT, (short) binCount);
+        INT.set(r, KEY_LENGTH, keyLen);
+        return r;
     }
 
-    /** A record stored under {@code digest}. */
-    public static Record of(
+    /** A record with the given key and stored bins (copied). */
+    public static byte[] of(
             Digest digest,
             int generation,
             int voidTime,
@@ -46,42 +82,102 @@ public record Record(
             byte @Nullable [] userKey,
             byte[] bins,
             int binCount) {
-        return new Record(
-                digest.hi(),
-                digest.mid(),
-                digest.lo(),
-                generation,
-                voidTime,
-                lastUpdateTime,
-                setId,
-                userKey,
-                bins,
-                binCount);
+        int keyLen = userKey == null ? 0 : userKey.length;
+        byte[] r = allocate(digest, generation, voidTime, lastUpdateTime, setId, keyLen, binCount, bins.length);
+        if (userKey != null) {
+            System.arraycopy(userKey, 0, r, HEADER, keyLen);
+        }
+        System.arraycopy(bins, 0, r, HEADER + keyLen, bins.length);
+        return r;
     }
 
     /** The same record with new metadata (a touch): bins and key unchanged. */
-    public Record touched(int newGeneration, int newVoidTime, long newLastUpdateTime) {
-        return new Record(
-                digestHi,
-                digestMid,
-                digestLo,
-                newGeneration,
-                newVoidTime,
-                newLastUpdateTime,
-                setId,
-                userKey,
-                bins,
-                binCount);
+    public static byte[] touched(byte[] r, int newGeneration, int newVoidTime, long newLastUpdateTime) {
+        assert newGeneration >= 1 && newGeneration <= 0xFFFF : "generation out of range: " + newGeneration;
+        byte[] t = r.clone();
+        SHORT.set(t, GENERATION, (short) newGeneration);
+        INT.set(t, VOID_TIME, newVoidTime);
+        LONG.set(t, LAST_UPDATE, newLastUpdateTime);
+        return t;
+    }
+
+    /** Digest bytes 0..7, big-endian. */
+    public static long digestHi(byte[] r) {
+        return (long) LONG.get(r, 0);
+    }
+
+    /** Digest bytes 8..15, big-endian. */
+    public static long digestMid(byte[] r) {
+        return (long) LONG.get(r, 8);
+    }
+
+    /** Digest bytes 16..19, big-endian. */
+    public static int digestLo(byte[] r) {
+        return (int) INT.get(r, 16);
     }
 
     /** The digest as an object (allocates; the hot path compares parts instead). */
-    public Digest digest() {
-        return new Digest(digestHi, digestMid, digestLo);
+    public static Digest digest(byte[] r) {
+        return new Digest(digestHi(r), digestMid(r), digestLo(r));
     }
 
-    /** Whether this record is stored under the digest given by its parts. */
-    public boolean hasDigest(long hi, long mid, int lo) {
-        return digestMid == mid && digestLo == lo && digestHi == hi;
+    /** Whether the record is stored under the digest given by its parts. */
+    public static boolean hasDigest(byte[] r, long hi, long mid, int lo) {
+        return digestMid(r) == mid && digestLo(r) == lo && digestHi(r) == hi;
+    }
+
+    public static int generation(byte[] r) {
+        return (short) SHORT.get(r, GENERATION) & 0xFFFF;
+    }
+
+    public static int setId(byte[] r) {
+        return (short) SHORT.get(r, SET_ID) & 0xFFFF;
+    }
+
+    /** Expiry in seconds since 2010 (compare unsigned); 0 = never. */
+    public static int voidTime(byte[] r) {
+        return (int) INT.get(r, VOID_TIME);
+    }
+
+    /** Milliseconds since 2010 of the last write. */
+    public static long lastUpdateTime(byte[] r) {
+        return (long) LONG.get(r, LAST_UPDATE);
+    }
+
+    public static int binCount(byte[] r) {
+        return (short) SHORT.get(r, BIN_COUNT) & 0xFFFF;
+    }
+
+    /** Length of the stored user key (particle type byte and value); 0 if none. */
+    public static int keyLength(byte[] r) {
+        return (int) INT.get(r, KEY_LENGTH);
+    }
+
+    /** Offset of the stored user key. */
+    public static int keyOffset(byte[] r) {
+        return HEADER;
+    }
+
+    /** A copy of the stored user key, or null. */
+    public static byte @Nullable [] userKey(byte[] r) {
+        int len = keyLength(r);
+        return len == 0 ? null : Arrays.copyOfRange(r, HEADER, HEADER + len);
+    }
+
+    /** Whether the stored key equals {@code buf[off, off+len)}; true when no key is stored. */
+    public static boolean keyMatches(byte[] r, byte[] buf, int off, int len) {
+        int keyLen = keyLength(r);
+        return keyLen == 0 || Arrays.equals(r, HEADER, HEADER + keyLen, buf, off, off + len);
+    }
+
+    /** Offset of the stored bins. */
+    public static int binsOffset(byte[] r) {
+        return HEADER + keyLength(r);
+    }
+
+    /** Length of the stored bins. */
+    public static int binsLength(byte[] r) {
+        return r.length - binsOffset(r);
     }
 
     /** The generation after {@code g}: 65535 wraps to 1, since 0 means "no record". */
@@ -90,12 +186,13 @@ public record Record(
     }
 
     /** Bytes this record counts against the namespace's data-size. */
-    public long memorySize() {
-        return (long) OVERHEAD_BYTES + bins.length + (userKey == null ? 0 : userKey.length);
+    public static long memorySize(byte[] r) {
+        return (long) OVERHEAD_BYTES + r.length - HEADER;
     }
 
     /** Whether the record has expired at {@code nowSeconds} (seconds since 2010). */
-    public boolean isExpired(int nowSeconds) {
+    public static boolean isExpired(byte[] r, int nowSeconds) {
+        int voidTime = voidTime(r);
         return voidTime != 0 && Integer.compareUnsigned(voidTime, nowSeconds) <= 0;
     }
 }

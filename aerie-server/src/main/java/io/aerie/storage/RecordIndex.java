@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A partition's index: an open-addressing hash table of records keyed by the digest each record
- * carries, so an entry costs one array slot and no key or node object.
+ * A partition's index: an open-addressing hash table of records (flat arrays, see {@link Record}) keyed by the digest each
+ * record carries, so an entry costs one array slot and no key or node object.
  *
  * <p>Concurrency: writers hold the partition lock; readers take no lock. Slots are written with
  * release and read with acquire semantics, deletes leave a tombstone rather than shifting entries
@@ -16,13 +16,13 @@ import org.jspecify.annotations.Nullable;
  * is published with one volatile write. A reader that loaded the old table sees it whole.
  */
 final class RecordIndex {
-    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(Record[].class);
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
     /** Marks a deleted slot: probes continue past it, inserts may reuse it. */
-    private static final Record TOMBSTONE = new Record(0, 0, 0, 1, 0, 0, 0, null, new byte[0], 0);
+    private static final byte[] TOMBSTONE = new byte[Record.HEADER];
 
     private static final int MIN_CAPACITY = 8;
 
-    private volatile Record[] table = new Record[MIN_CAPACITY];
+    private volatile byte[][] table = new byte[MIN_CAPACITY][];
     /** Live records; written under the lock, read by anyone. */
     private volatile int live;
     /** Live records plus tombstones; only under the lock. */
@@ -34,17 +34,16 @@ final class RecordIndex {
         return h & mask;
     }
 
-    @Nullable
-    Record get(long hi, long mid, int lo) {
-        Record[] t = table;
+    byte @Nullable [] get(long hi, long mid, int lo) {
+        byte[][] t = table;
         int mask = t.length - 1;
         int i = slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
-            Record r = (Record) SLOT.getAcquire(t, i);
+            byte[] r = (byte[]) SLOT.getAcquire(t, i);
             if (r == null) {
                 return null;
             }
-            if (r != TOMBSTONE && r.hasDigest(hi, mid, lo)) {
+            if (r != TOMBSTONE && Record.hasDigest(r, hi, mid, lo)) {
                 return r;
             }
             i = (i + 1) & mask;
@@ -53,14 +52,13 @@ final class RecordIndex {
     }
 
     /** Stores a record under its digest; returns the record it replaced. Caller holds the lock. */
-    @Nullable
-    Record put(Record record) {
-        Record[] t = table;
+    byte @Nullable [] put(byte[] record) {
+        byte[][] t = table;
         int mask = t.length - 1;
-        int i = slot(record.digestMid(), record.digestLo(), mask);
+        int i = slot(Record.digestMid(record), Record.digestLo(record), mask);
         int free = -1;
         for (int n = 0; n < t.length; n++) {
-            Record r = t[i];
+            byte[] r = t[i];
             if (r == null) {
                 break;
             }
@@ -68,7 +66,8 @@ final class RecordIndex {
                 if (free < 0) {
                     free = i;
                 }
-            } else if (r.hasDigest(record.digestHi(), record.digestMid(), record.digestLo())) {
+            } else if (Record.hasDigest(
+                    r, Record.digestHi(record), Record.digestMid(record), Record.digestLo(record))) {
                 SLOT.setRelease(t, i, record);
                 return r;
             }
@@ -89,17 +88,16 @@ final class RecordIndex {
     }
 
     /** Removes the record under a digest; returns it. Caller holds the lock. */
-    @Nullable
-    Record remove(long hi, long mid, int lo) {
-        Record[] t = table;
+    byte @Nullable [] remove(long hi, long mid, int lo) {
+        byte[][] t = table;
         int mask = t.length - 1;
         int i = slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
-            Record r = t[i];
+            byte[] r = t[i];
             if (r == null) {
                 return null;
             }
-            if (r != TOMBSTONE && r.hasDigest(hi, mid, lo)) {
+            if (r != TOMBSTONE && Record.hasDigest(r, hi, mid, lo)) {
                 SLOT.setRelease(t, i, TOMBSTONE);
                 live = live - 1;
                 if (used > 4 * live + MIN_CAPACITY) {
@@ -119,13 +117,13 @@ final class RecordIndex {
         while (capacity * 3 < count * 4 * 2) {
             capacity <<= 1;
         }
-        Record[] old = table;
-        Record[] fresh = new Record[capacity];
+        byte[][] old = table;
+        byte[][] fresh = new byte[capacity][];
         int mask = capacity - 1;
         int n = 0;
-        for (Record r : old) {
+        for (byte[] r : old) {
             if (r != null && r != TOMBSTONE) {
-                int i = slot(r.digestMid(), r.digestLo(), mask);
+                int i = slot(Record.digestMid(r), Record.digestLo(r), mask);
                 while (fresh[i] != null) {
                     i = (i + 1) & mask;
                 }
@@ -143,11 +141,11 @@ final class RecordIndex {
     }
 
     /** The live records now in the table (a lock-free snapshot, in table order). */
-    List<Record> snapshot() {
-        Record[] t = table;
-        List<Record> out = new ArrayList<>(Math.max(0, live));
+    List<byte[]> snapshot() {
+        byte[][] t = table;
+        List<byte[]> out = new ArrayList<>(Math.max(0, live));
         for (int i = 0; i < t.length; i++) {
-            Record r = (Record) SLOT.getAcquire(t, i);
+            byte[] r = (byte[]) SLOT.getAcquire(t, i);
             if (r != null && r != TOMBSTONE) {
                 out.add(r);
             }

@@ -19,21 +19,22 @@ final class ReadTouch {
     }
 
     /** The TTL the last write gave the record, in seconds; 0 if it never expires. */
-    static long writtenTtl(Record r) {
-        if (r.voidTime() == 0) {
+    static long writtenTtl(byte[] r) {
+        int voidTime = Record.voidTime(r);
+        if (voidTime == 0) {
             return 0;
         }
-        long lutSeconds = r.lastUpdateTime() / 1000L;
-        return Math.max(0, (r.voidTime() & 0xFFFF_FFFFL) - lutSeconds);
+        long lutSeconds = Record.lastUpdateTime(r) / 1000L;
+        return Math.max(0, (voidTime & 0xFFFF_FFFFL) - lutSeconds);
     }
 
     /** Whether a read at {@code nowSeconds} falls in the touch window. */
-    static boolean due(Record r, int pct, int nowSeconds) {
+    static boolean due(byte[] r, int pct, int nowSeconds) {
         long ttl = writtenTtl(r);
         if (pct == 0 || ttl == 0) {
             return false;
         }
-        long windowStart = (r.voidTime() & 0xFFFF_FFFFL) - ttl * pct / 100;
+        long windowStart = (Record.voidTime(r) & 0xFFFF_FFFFL) - ttl * pct / 100;
         return nowSeconds >= windowStart;
     }
 
@@ -41,17 +42,22 @@ final class ReadTouch {
      * Touches the record under its partition's lock if it is still the same version and still due;
      * returns the record now stored (touched or not), or null if it vanished.
      */
-    static @Nullable Record touch(TxnContext ctx, Record seen, int pct) {
+    static byte @Nullable [] touch(TxnContext ctx, byte[] seen, int pct) {
         Namespace ns = ctx.ns();
         ctx.partition().lock();
         try {
-            Record current = ns.getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
-            if (current == null || current.generation() != seen.generation() || !due(current, pct, ctx.nowSeconds())) {
+            byte[] current = ns.getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
+            if (current == null
+                    || Record.generation(current) != Record.generation(seen)
+                    || !due(current, pct, ctx.nowSeconds())) {
                 return current;
             }
             long ttl = writtenTtl(current);
-            Record touched = current.touched(
-                    Record.nextGeneration(current.generation()), (int) (ctx.nowSeconds() + ttl), ns.nowMillis());
+            byte[] touched = Record.touched(
+                    current,
+                    Record.nextGeneration(Record.generation(current)),
+                    (int) (ctx.nowSeconds() + ttl),
+                    ns.nowMillis());
             ns.accountSwap(ctx.partition().put(touched), touched);
             return touched;
         } finally {

@@ -33,12 +33,12 @@ final class ReadTxn {
                 return Replies.error(out, ResultCode.BIN_NAME_TOO_LONG, ctx.transactionTtl());
             }
         }
-        Record r = ctx.ns().getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
+        byte[] r = ctx.ns().getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
         if (r == null) {
             stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
             return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
         }
-        if (TxnContext.keyMismatch(m, r.userKey())) {
+        if (TxnContext.keyMismatch(m, r)) {
             countError(stats, batch);
             return Replies.error(out, ResultCode.KEY_MISMATCH, ctx.transactionTtl());
         }
@@ -56,12 +56,21 @@ final class ReadTxn {
         }
         if (readsAllBins(m)) {
             MessageWriter.writeHeader(
-                    out, 0, ResultCode.OK, r.generation(), r.voidTime(), ctx.transactionTtl(), 0, r.binCount());
-            out.writeBytes(r.bins());
+                    out,
+                    0,
+                    ResultCode.OK,
+                    Record.generation(r),
+                    Record.voidTime(r),
+                    ctx.transactionTtl(),
+                    0,
+                    Record.binCount(r));
+            int binsOff = Record.binsOffset(r);
+            out.writeBytes(r, binsOff, r.length - binsOff);
             return ResultCode.OK;
         }
         int headerStart = out.writerIndex();
-        MessageWriter.writeHeader(out, 0, ResultCode.OK, r.generation(), r.voidTime(), ctx.transactionTtl(), 0, 0);
+        MessageWriter.writeHeader(
+                out, 0, ResultCode.OK, Record.generation(r), Record.voidTime(r), ctx.transactionTtl(), 0, 0);
         int written = 0;
         for (int i = 0; i < m.opCount(); i++) {
             if (writeStoredBin(r, m.buffer(), m.opNameOffset(i), m.opNameLength(i), out)) {
@@ -86,10 +95,11 @@ final class ReadTxn {
     }
 
     /** Copies the stored bin with that name into {@code out} as a reply op; false if missing. */
-    static boolean writeStoredBin(Record r, byte[] nameBuf, int nameOff, int nameLen, ByteBuf out) {
-        byte[] stored = r.bins();
-        int pos = 0;
-        for (int b = 0; b < r.binCount(); b++) {
+    static boolean writeStoredBin(byte[] r, byte[] nameBuf, int nameOff, int nameLen, ByteBuf out) {
+        byte[] stored = r;
+        int pos = Record.binsOffset(r);
+        int count = Record.binCount(r);
+        for (int b = 0; b < count; b++) {
             int size = Bytes.getInt(stored, pos);
             int len = stored[pos + 7] & 0xFF;
             if (len == nameLen && Arrays.equals(stored, pos + 8, pos + 8 + len, nameBuf, nameOff, nameOff + nameLen)) {

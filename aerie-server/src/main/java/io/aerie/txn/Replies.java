@@ -15,8 +15,8 @@ final class Replies {
     }
 
     /** An AS_MSG carrying a result code and a record's generation and void-time, no bins. */
-    static int header(ByteBuf out, int resultCode, Record r, int transactionTtl) {
-        MessageWriter.writeHeader(out, 0, resultCode, r.generation(), r.voidTime(), transactionTtl, 0, 0);
+    static int header(ByteBuf out, int resultCode, byte[] r, int transactionTtl) {
+        MessageWriter.writeHeader(out, 0, resultCode, Record.generation(r), Record.voidTime(r), transactionTtl, 0, 0);
         return resultCode;
     }
 

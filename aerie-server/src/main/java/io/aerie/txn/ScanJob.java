@@ -95,9 +95,9 @@ public final class ScanJob implements Runnable {
             outer:
             for (ScanPlan.Part part : plan.parts()) {
                 Partition p = ns.partition(part.partitionId());
-                List<Record> records = p.recordsAfter(part.after());
-                for (Record r : records) {
-                    if (!ns.isLive(r, now) || (set != null && r.setId() != set.id())) {
+                List<byte[]> records = p.recordsAfter(part.after());
+                for (byte[] r : records) {
+                    if (!ns.isLive(r, now) || (set != null && Record.setId(r) != set.id())) {
                         continue;
                     }
                     writeRow(out, r);
@@ -128,32 +128,31 @@ public final class ScanJob implements Runnable {
         ns.stats().increment(Counter.PI_QUERY_LONG_BASIC_COMPLETE);
     }
 
-    private void writeRow(ByteBuf out, Record r) {
-        SetInfo set = ns.sets().get(r.setId());
-        byte[] key = r.userKey();
-        int nFields = 2 + (set != null ? 1 : 0) + (key != null ? 1 : 0);
+    private void writeRow(ByteBuf out, byte[] r) {
+        SetInfo set = ns.sets().get(Record.setId(r));
+        int keyLen = Record.keyLength(r);
+        int nFields = 2 + (set != null ? 1 : 0) + (keyLen > 0 ? 1 : 0);
         boolean noBins = m.hasInfo1(MsgFlags.INFO1_NOBINDATA);
         int headerStart = out.writerIndex();
-        MessageWriter.writeHeader(out, 0, ResultCode.OK, r.generation(), r.voidTime(), 0, nFields, 0);
+        MessageWriter.writeHeader(out, 0, ResultCode.OK, Record.generation(r), Record.voidTime(r), 0, nFields, 0);
         MessageWriter.writeField(out, FieldType.NAMESPACE, nsName, 0, nsName.length);
         out.writeInt(Digest.SIZE + 1);
         out.writeByte(FieldType.DIGEST);
-        out.writeLong(r.digestHi());
-        out.writeLong(r.digestMid());
-        out.writeInt(r.digestLo());
+        out.writeBytes(r, 0, Digest.SIZE);
         if (set != null) {
             byte[] setBytes = set.name().getBytes(StandardCharsets.UTF_8);
             MessageWriter.writeField(out, FieldType.SET, setBytes, 0, setBytes.length);
         }
-        if (key != null) {
-            MessageWriter.writeField(out, FieldType.KEY, key, 0, key.length);
+        if (keyLen > 0) {
+            MessageWriter.writeField(out, FieldType.KEY, r, Record.keyOffset(r), keyLen);
         }
         if (noBins) {
             return;
         }
         if (ReadTxn.readsAllBins(m)) {
-            out.writeBytes(r.bins());
-            Replies.patchOpCount(out, headerStart, r.binCount());
+            int binsOff = Record.binsOffset(r);
+            out.writeBytes(r, binsOff, r.length - binsOff);
+            Replies.patchOpCount(out, headerStart, Record.binCount(r));
             return;
         }
         int written = 0;

@@ -20,13 +20,13 @@ final class TtlPolicy {
      * The void-time for a write, or a negative result code negated (e.g. {@code
      * -PARAMETER_ERROR}) when the TTL is refused.
      */
-    static long voidTime(int requestTtl, @Nullable Record existing, NamespaceConfig cfg, int nowSeconds) {
+    static long voidTime(int requestTtl, byte @Nullable [] existing, NamespaceConfig cfg, int nowSeconds) {
         long ttl;
         if (requestTtl == NEVER_EXPIRE) {
             return 0;
         } else if (requestTtl == DONT_UPDATE) {
             if (existing != null) {
-                return existing.voidTime() & 0xFFFF_FFFFL;
+                return Record.voidTime(existing) & 0xFFFF_FFFFL;
             }
             ttl = cfg.defaultTtlSeconds();
         } else if (requestTtl == 0) {

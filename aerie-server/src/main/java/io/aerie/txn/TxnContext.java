@@ -6,6 +6,7 @@ import io.aerie.protocol.FieldType;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Digest;
 import io.aerie.storage.Partition;
+import io.aerie.storage.Record;
 
 /**
  * What every single-record transaction resolves first: namespace, digest, partition, and "now".
@@ -23,13 +24,9 @@ record TxnContext(Namespace ns, AsMessage msg, Digest digest, Partition partitio
     }
 
     /** Whether a request's KEY field disagrees with the key stored on the record. */
-    static boolean keyMismatch(AsMessage msg, byte @org.jspecify.annotations.Nullable [] storedKey) {
+    static boolean keyMismatch(AsMessage msg, byte[] record) {
         int off = msg.fieldOffset(FieldType.KEY);
-        if (off < 0 || storedKey == null) {
-            return false;
-        }
-        return !java.util.Arrays.equals(
-                msg.buffer(), off, off + msg.fieldLength(FieldType.KEY), storedKey, 0, storedKey.length);
+        return off >= 0 && !Record.keyMatches(record, msg.buffer(), off, msg.fieldLength(FieldType.KEY));
     }
 
     static int checkKeyField(AsMessage msg) {

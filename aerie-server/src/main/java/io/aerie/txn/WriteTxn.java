@@ -17,7 +17,6 @@ import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
 import io.netty.buffer.ByteBuf;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,7 +41,7 @@ final class WriteTxn {
         int start = out.writerIndex();
         p.lock();
         try {
-            Record existing = ns.getLive(p, ctx.digest(), ctx.nowSeconds());
+            byte[] existing = ns.getLive(p, ctx.digest(), ctx.nowSeconds());
             rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
         } finally {
             p.unlock();
@@ -98,8 +97,7 @@ final class WriteTxn {
                 }
             }
         }
-        String set = m.setName();
-        if (set != null && m.fieldLength(FieldType.SET) > SetTable.MAX_NAME_LENGTH) {
+        if (m.fieldLength(FieldType.SET) > SetTable.MAX_NAME_LENGTH) {
             return ResultCode.PARAMETER_ERROR;
         }
         if (!m.hasInfo2(MsgFlags.INFO2_DELETE) && ctx.ns().stopWrites()) {
@@ -117,8 +115,8 @@ final class WriteTxn {
         };
     }
 
-    private static int checkGeneration(AsMessage m, @Nullable Record existing) {
-        int current = existing == null ? 0 : existing.generation();
+    private static int checkGeneration(AsMessage m, byte @Nullable [] existing) {
+        int current = existing == null ? 0 : Record.generation(existing);
         if (m.hasInfo2(MsgFlags.INFO2_GENERATION) && m.generation() != current) {
             return ResultCode.GENERATION_ERROR;
         }
@@ -128,7 +126,7 @@ final class WriteTxn {
         return ResultCode.OK;
     }
 
-    private static int applyDelete(TxnContext ctx, @Nullable Record existing, ByteBuf out) {
+    private static int applyDelete(TxnContext ctx, byte @Nullable [] existing, ByteBuf out) {
         if (existing == null) {
             return ResultCode.KEY_NOT_FOUND;
         }
@@ -136,22 +134,22 @@ final class WriteTxn {
         if (rc != ResultCode.OK) {
             return rc;
         }
-        if (TxnContext.keyMismatch(ctx.msg(), existing.userKey())) {
+        if (TxnContext.keyMismatch(ctx.msg(), existing)) {
             return ResultCode.KEY_MISMATCH;
         }
-        Record removed = ctx.partition().remove(ctx.digest());
+        byte[] removed = ctx.partition().remove(ctx.digest());
         ctx.ns().accountSwap(removed, null);
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         return ResultCode.OK;
     }
 
-    private static int applyWrite(TxnContext ctx, @Nullable Record existing, ByteBuf out) {
+    private static int applyWrite(TxnContext ctx, byte @Nullable [] existing, ByteBuf out) {
         AsMessage m = ctx.msg();
         int rc = checkExistence(m, existing);
         if (rc == ResultCode.OK) {
             rc = checkGeneration(m, existing);
         }
-        if (rc == ResultCode.OK && existing != null && TxnContext.keyMismatch(m, existing.userKey())) {
+        if (rc == ResultCode.OK && existing != null && TxnContext.keyMismatch(m, existing)) {
             rc = ResultCode.KEY_MISMATCH;
         }
         if (rc != ResultCode.OK) {
@@ -160,7 +158,7 @@ final class WriteTxn {
         boolean replace = m.hasInfo3(MsgFlags.INFO3_CREATE_OR_REPLACE) || m.hasInfo3(MsgFlags.INFO3_REPLACE_ONLY);
         BinList bins = replace || existing == null
                 ? new BinList(m.opCount())
-                : BinList.decode(existing.bins(), existing.binCount());
+                : BinList.decode(existing, Record.binsOffset(existing), Record.binCount(existing));
         int headerStart = out.writerIndex();
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         OpApplier applier = new OpApplier(m, bins, out);
@@ -171,7 +169,7 @@ final class WriteTxn {
         return commit(ctx, existing, bins, applier, out, headerStart);
     }
 
-    private static int checkExistence(AsMessage m, @Nullable Record existing) {
+    private static int checkExistence(AsMessage m, byte @Nullable [] existing) {
         if (existing != null && m.hasInfo2(MsgFlags.INFO2_CREATE_ONLY)) {
             return ResultCode.KEY_EXISTS;
         }
@@ -182,7 +180,7 @@ final class WriteTxn {
     }
 
     private static int commit(
-            TxnContext ctx, @Nullable Record existing, BinList bins, OpApplier applier, ByteBuf out, int headerStart) {
+            TxnContext ctx, byte @Nullable [] existing, BinList bins, OpApplier applier, ByteBuf out, int headerStart) {
         Namespace ns = ctx.ns();
         AsMessage m = ctx.msg();
         if (existing == null && !applier.createsRecord()) {
@@ -201,14 +199,22 @@ final class WriteTxn {
         if (voidTime < 0) {
             return (int) -voidTime;
         }
-        byte[] userKey = existing != null && existing.userKey() != null ? existing.userKey() : requestKey(m);
-        byte[] stored = bins.encode();
-        long size = stored.length + (userKey == null ? 0 : userKey.length);
+        // The key stored by the first write stays; a record stored without one takes the request's.
+        byte[] keyBuf = m.buffer();
+        int keyOff = m.fieldOffset(FieldType.KEY);
+        int keyLen = keyOff < 0 ? 0 : m.fieldLength(FieldType.KEY);
+        if (existing != null && Record.keyLength(existing) > 0) {
+            keyBuf = existing;
+            keyOff = Record.keyOffset(existing);
+            keyLen = Record.keyLength(existing);
+        }
+        int binsLength = bins.encodedSize();
+        long size = (long) binsLength + keyLen;
         if (size > ns.config().maxRecordSize()) {
             ns.stats().increment(Counter.FAIL_RECORD_TOO_BIG);
             return ResultCode.RECORD_TOO_BIG;
         }
-        int setId = existing != null ? existing.setId() : 0;
+        int setId = existing != null ? Record.setId(existing) : 0;
         if (existing == null) {
             String setName = m.setName();
             if (setName != null) {
@@ -223,10 +229,15 @@ final class WriteTxn {
             Bin b = bins.get(i);
             noteName(ns, b);
         }
-        int generation = existing == null ? 1 : Record.nextGeneration(existing.generation());
-        Record updated = Record.of(
-                ctx.digest(), generation, (int) voidTime, ns.nowMillis(), setId, userKey, stored, bins.size());
-        Record old = ctx.partition().put(updated);
+        int generation = existing == null ? 1 : Record.nextGeneration(Record.generation(existing));
+        byte[] updated = Record.allocate(
+                ctx.digest(), generation, (int) voidTime, ns.nowMillis(), setId, keyLen, bins.size(), binsLength);
+        if (keyLen > 0) {
+            System.arraycopy(keyBuf, keyOff, updated, Record.keyOffset(updated), keyLen);
+        }
+        int end = bins.encodeInto(updated, Record.binsOffset(updated));
+        assert end == updated.length : "record encoded to " + end + " of " + updated.length + " bytes";
+        byte[] old = ctx.partition().put(updated);
         ns.accountSwap(old, updated);
         out.setInt(headerStart + 6, generation);
         out.setInt(headerStart + 10, (int) voidTime);
@@ -236,11 +247,6 @@ final class WriteTxn {
 
     private static void noteName(Namespace ns, Bin b) {
         ns.bins().note(b.nameBuffer(), b.nameOffset(), b.nameLength());
-    }
-
-    private static byte @Nullable [] requestKey(AsMessage m) {
-        int off = m.fieldOffset(FieldType.KEY);
-        return off < 0 ? null : Arrays.copyOfRange(m.buffer(), off, off + m.fieldLength(FieldType.KEY));
     }
 
     private static void count(NamespaceStats stats, boolean delete, boolean batch, int rc) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aerie.config.NamespaceConfig;
 import io.aerie.protocol.ResultCode;
+import io.aerie.storage.Digest;
 import io.aerie.storage.Record;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +13,8 @@ class TtlRulesTest {
     private static final NamespaceConfig NS =
             NamespaceConfig.inMemory("t", 1 << 20).withNsupPeriod(120);
 
-    private static Record record(int voidTime, long lutMillis) {
-        return new Record(1, 2, 3, 3, voidTime, lutMillis, 0, null, new byte[0], 0);
+    private static byte[] record(int voidTime, long lutMillis) {
+        return Record.of(new Digest(1, 2, 3), 3, voidTime, lutMillis, 0, null, new byte[0], 0);
     }
 
     @Test
@@ -50,7 +51,7 @@ class TtlRulesTest {
     @Test
     void readTouchIsDueOnlyInTheLastPercentOfTheWrittenTtl() {
         // Written at NOW with a TTL of 1000 s.
-        Record r = record(NOW + 1000, NOW * 1000L);
+        byte[] r = record(NOW + 1000, NOW * 1000L);
         assertThat(ReadTouch.writtenTtl(r)).isEqualTo(1000);
         assertThat(ReadTouch.due(r, 80, NOW + 199)).isFalse();
         assertThat(ReadTouch.due(r, 80, NOW + 200)).isTrue();
