@@ -3,6 +3,9 @@
 # client load on this machine, and prints the throughput ratio. Usage:
 #   bench/null-ratio.sh [rounds] [load-tool options...]     default: 2 rounds of -k 100000 -o 1024 -w RU,50 -z 16 -d 30
 # Aerie runs from bin/aerie on port 3000, the null node on 3100; both are stopped at the end.
+# The null node answers reads with a record of the load's object size and bins, so the client does
+# the same work per request against both; NULL_OBJECT_SIZE=0 makes it answer reads with a bare OK
+# (the yardstick of the first measurements, which spares the client the reply's bytes).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/common.sh"
 aerie_bench_setup
@@ -13,15 +16,20 @@ opts=("$@")
 out="$(mktemp -d)"
 bin/aerie ${AERIE_ARGS:-} > "$out/aerie.log" 2>&1 &
 aerie_pid=$!
+keys=100000; size=1024; bins=1
+for ((i = 0; i < ${#opts[@]}; i++)); do
+    case "${opts[$i]}" in
+        -k) keys="${opts[$((i + 1))]}" ;;
+        -o) size="${opts[$((i + 1))]}" ;;
+        -b) bins="${opts[$((i + 1))]}" ;;
+    esac
+done
 java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
-    -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3100 > "$out/null.log" 2>&1 &
+    -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3100 "${NULL_OBJECT_SIZE:-$size}" "$bins" \
+    > "$out/null.log" 2>&1 &
 null_pid=$!
 trap 'kill $aerie_pid $null_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "ready" "$out/aerie.log" 2>/dev/null && grep -q listening "$out/null.log" 2>/dev/null && break; sleep 0.2; done
-keys=100000; size=1024
-for ((i = 0; i < ${#opts[@]}; i++)); do
-    case "${opts[$i]}" in -k) keys="${opts[$((i + 1))]}" ;; -o) size="${opts[$((i + 1))]}" ;; esac
-done
 bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -z 16 > "$out/insert.txt"
 for r in $(seq "$rounds"); do
     for target in null aerie; do
