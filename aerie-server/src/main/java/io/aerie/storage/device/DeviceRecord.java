@@ -1,0 +1,199 @@
+package io.aerie.storage.device;
+
+import io.aerie.protocol.Bytes;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+
+/**
+ * The codec of one record as written to a device: a 16-byte header, then the body, padded to a
+ * multiple of {@link #ALIGN} bytes so entries start on aligned offsets inside a write block.
+ *
+ * <pre>
+ *   0  u32  magic 0x41455243 ("AERC")
+ *   4  u32  size: bytes of the whole entry, header and padding included, a multiple of 16
+ *   8  u32  CRC32C over bytes [12, 16 + body length): the body length and the body
+ *  12  u32  body length
+ *  16  u8   flags (bit 0: tombstone, a durable delete)
+ *  17  u8   set name length, 0 = no set
+ *  18  ..   set name (UTF-8)
+ *   .  ..   the record in {@link io.aerie.storage.Record}'s layout (its set id is not used on
+ *           a device: ids are per process, names are not)
+ * </pre>
+ *
+ * <p>Pure: no I/O. A reader of a block walks entries with {@link #read}; a zero magic marks the
+ * unwritten rest of a block, anything else that fails a check is reported as damaged, so restart
+ * can skip it and name it.
+ */
+public final class DeviceRecord {
+    /** Entries start at multiples of this many bytes. */
+    public static final int ALIGN = 16;
+    /** "AERC", big-endian. */
+    public static final int MAGIC = 0x41455243;
+    /** Bytes before the body. */
+    public static final int HEADER = 16;
+
+    private static final int FLAGS = 16;
+    private static final int SET_LENGTH = 17;
+    private static final int SET_NAME = 18;
+    private static final int TOMBSTONE = 1;
+    private static final int MAX_SET_NAME = 255;
+
+    private DeviceRecord() {}
+
+    /** What {@link #read} found at a position. */
+    public enum Status {
+        /** A whole, checksummed entry. */
+        OK,
+        /** Zeros: nothing was written here (the unused rest of a block). */
+        END,
+        /** Bytes that are not a valid entry: bad magic, impossible size or a checksum mismatch. */
+        DAMAGED
+    }
+
+    /** Bytes the entry for {@code record} with that set name takes, padding included. */
+    public static int entrySize(int setNameLength, int recordLength) {
+        return align(HEADER + 2 + setNameLength + recordLength);
+    }
+
+    /**
+     * Writes the entry for {@code record[recordOff, recordOff+recordLen)} at {@code pos} in {@code
+     * out}; returns the position after it (aligned). The padding is zeroed.
+     */
+    public static int write(
+            byte[] out, int pos, String setName, byte[] record, int recordOff, int recordLen, boolean tombstone) {
+        byte[] set = setName.getBytes(StandardCharsets.UTF_8);
+        if (set.length > MAX_SET_NAME) {
+            throw new IllegalArgumentException("set name of " + set.length + " bytes");
+        }
+        int bodyLength = 2 + set.length + recordLen;
+        int size = align(HEADER + bodyLength);
+        if (pos < 0 || out.length - pos < size) {
+            throw new IllegalArgumentException("entry of " + size + " bytes does not fit at " + pos);
+        }
+        Bytes.putInt(out, pos, MAGIC);
+        Bytes.putInt(out, pos + 4, size);
+        Bytes.putInt(out, pos + 12, bodyLength);
+        out[pos + FLAGS] = (byte) (tombstone ? TOMBSTONE : 0);
+        out[pos + SET_LENGTH] = (byte) set.length;
+        System.arraycopy(set, 0, out, pos + SET_NAME, set.length);
+        System.arraycopy(record, recordOff, out, pos + SET_NAME + set.length, recordLen);
+        java.util.Arrays.fill(out, pos + HEADER + bodyLength, pos + size, (byte) 0);
+        Bytes.putInt(out, pos + 8, crc(out, pos, bodyLength));
+        return pos + size;
+    }
+
+    /**
+     * Reads the entry at {@code pos} of {@code buf[0, limit)} into {@code entry}; returns what it
+     * found. On {@link Status#OK} the entry's fields locate the record inside {@code buf}.
+     */
+    public static Status read(byte[] buf, int pos, int limit, Entry entry) {
+        entry.clear(pos);
+        if (pos < 0 || pos > limit || limit > buf.length) {
+            throw new IllegalArgumentException("position " + pos + " outside [0, " + limit + "]");
+        }
+        if (limit - pos < HEADER) {
+            return isZero(buf, pos, limit) ? Status.END : Status.DAMAGED;
+        }
+        int magic = Bytes.getInt(buf, pos);
+        int size = Bytes.getInt(buf, pos + 4);
+        int bodyLength = Bytes.getInt(buf, pos + 12);
+        if (magic == 0 && size == 0) {
+            return Status.END;
+        }
+        if (magic != MAGIC
+                || bodyLength < 2
+                || bodyLength > limit - pos - HEADER
+                || size != align(HEADER + bodyLength)
+                || size > limit - pos) {
+            return Status.DAMAGED;
+        }
+        if (Bytes.getInt(buf, pos + 8) != crc(buf, pos, bodyLength)) {
+            return Status.DAMAGED;
+        }
+        int setLength = buf[pos + SET_LENGTH] & 0xFF;
+        int recordOff = pos + SET_NAME + setLength;
+        int recordLen = bodyLength - 2 - setLength;
+        if (recordLen < 0) {
+            return Status.DAMAGED;
+        }
+        entry.size = size;
+        entry.tombstone = (buf[pos + FLAGS] & TOMBSTONE) != 0;
+        entry.setNameOffset = pos + SET_NAME;
+        entry.setNameLength = setLength;
+        entry.recordOffset = recordOff;
+        entry.recordLength = recordLen;
+        return Status.OK;
+    }
+
+    /** Where {@link #read} found an entry's parts; reused across reads to allocate nothing. */
+    public static final class Entry {
+        int position;
+        int size;
+        boolean tombstone;
+        int setNameOffset;
+        int setNameLength;
+        int recordOffset;
+        int recordLength;
+
+        void clear(int pos) {
+            position = pos;
+            size = 0;
+            tombstone = false;
+            setNameOffset = 0;
+            setNameLength = 0;
+            recordOffset = 0;
+            recordLength = 0;
+        }
+
+        /** Where the entry starts. */
+        public int position() {
+            return position;
+        }
+
+        /** Bytes the entry takes, padding included; the next entry starts this far on. */
+        public int size() {
+            return size;
+        }
+
+        /** Whether the entry is a durable delete's tombstone. */
+        public boolean tombstone() {
+            return tombstone;
+        }
+
+        public int setNameOffset() {
+            return setNameOffset;
+        }
+
+        public int setNameLength() {
+            return setNameLength;
+        }
+
+        /** Offset of the record (in {@link io.aerie.storage.Record}'s layout). */
+        public int recordOffset() {
+            return recordOffset;
+        }
+
+        public int recordLength() {
+            return recordLength;
+        }
+    }
+
+    static int align(int n) {
+        return (n + ALIGN - 1) & -ALIGN;
+    }
+
+    private static int crc(byte[] buf, int pos, int bodyLength) {
+        CRC32C c = new CRC32C();
+        c.update(buf, pos + 12, 4 + bodyLength);
+        return (int) c.getValue();
+    }
+
+    private static boolean isZero(byte[] buf, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

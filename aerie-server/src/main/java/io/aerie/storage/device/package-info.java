@@ -1,0 +1,9 @@
+/**
+ * The device engine (Aerospike's hybrid-memory storage): records in large write blocks on files or
+ * raw devices, index in memory. So far the on-device record codec; blocks, defragmentation and
+ * restart build on it.
+ */
+@NullMarked
+package io.aerie.storage.device;
+
+import org.jspecify.annotations.NullMarked;
