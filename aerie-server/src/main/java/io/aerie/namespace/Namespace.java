@@ -134,7 +134,9 @@ public final class Namespace {
     public void accountSwap(byte @Nullable [] old, byte @Nullable [] now) {
         long oldSize = old == null ? 0 : Record.memorySize(old);
         long newSize = now == null ? 0 : Record.memorySize(now);
-        usedBytes.add(newSize - oldSize);
+        if (newSize != oldSize) {
+            usedBytes.add(newSize - oldSize);
+        }
         int objectDelta = (now == null ? 0 : 1) - (old == null ? 0 : 1);
         if (objectDelta != 0) {
             objects.add(objectDelta);

@@ -27,6 +27,15 @@ public final class AsMessage {
     int[] fields;
 
     int fieldCount;
+    /**
+     * Slots of the namespace, set and key fields (ids 0..2), or -1: every transaction asks for
+     * these, so they skip the search.
+     */
+    private int namespaceSlot = -1;
+
+    private int setSlot = -1;
+    private int keySlot = -1;
+
     int digestOff = -1;
     int opCount;
     /** Offsets of op headers (the u32 size). */
@@ -52,6 +61,9 @@ public final class AsMessage {
         m.transactionTtl = transactionTtl;
         m.fields = fields;
         m.fieldCount = fieldCount;
+        m.namespaceSlot = namespaceSlot;
+        m.setSlot = setSlot;
+        m.keySlot = keySlot;
         m.opCount = opCount;
         m.opOff = opOff;
         m.digestOff = newDigestOff;
@@ -122,9 +134,27 @@ public final class AsMessage {
         fields[i + 1] = off;
         fields[i + 2] = len;
         fieldCount++;
+        switch (type) {
+            case FieldType.NAMESPACE -> namespaceSlot = i;
+            case FieldType.SET -> setSlot = i;
+            case FieldType.KEY -> keySlot = i;
+            default -> {}
+        }
     }
 
     private int fieldSlot(int type) {
+        switch (type) {
+            case FieldType.NAMESPACE -> {
+                return namespaceSlot;
+            }
+            case FieldType.SET -> {
+                return setSlot;
+            }
+            case FieldType.KEY -> {
+                return keySlot;
+            }
+            default -> {}
+        }
         for (int i = 3 * (fieldCount - 1); i >= 0; i -= 3) {
             if (fields[i] == type) {
                 return i;

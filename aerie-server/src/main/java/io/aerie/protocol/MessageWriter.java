@@ -32,17 +32,24 @@ public final class MessageWriter {
             int transactionTtl,
             int nFields,
             int nOps) {
-        out.writeByte(AsMessageDecoder.HEADER_SIZE);
-        out.writeByte(0);
-        out.writeByte(0);
-        out.writeByte(info3);
-        out.writeByte(0);
-        out.writeByte(resultCode);
-        out.writeInt(generation);
-        out.writeInt(voidTime);
-        out.writeInt(transactionTtl);
-        out.writeShort(nFields);
-        out.writeShort(nOps);
+        // Three wide stores instead of eleven narrow ones: every reply starts with this header.
+        out.ensureWritable(AsMessageDecoder.HEADER_SIZE);
+        int w = out.writerIndex();
+        out.setLong(
+                w,
+                ((long) AsMessageDecoder.HEADER_SIZE << 56)
+                        | ((info3 & 0xFFL) << 32)
+                        | ((resultCode & 0xFFL) << 16)
+                        | ((generation >>> 16) & 0xFFFFL));
+        out.setLong(
+                w + 8,
+                ((generation & 0xFFFFL) << 48)
+                        | ((voidTime & 0xFFFF_FFFFL) << 16)
+                        | ((transactionTtl >>> 16) & 0xFFFFL));
+        out.setShort(w + 16, transactionTtl);
+        out.setShort(w + 18, nFields);
+        out.setShort(w + 20, nOps);
+        out.writerIndex(w + AsMessageDecoder.HEADER_SIZE);
     }
 
     /** Writes a field whose data is {@code data[off, off+len)}. */
