@@ -3,6 +3,7 @@ package io.aerie.namespace;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.storage.Digest;
+import io.aerie.storage.IndexTables;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
 import io.aerie.util.CitrusleafEpoch;
@@ -20,6 +21,7 @@ public final class Namespace {
     private final String name;
     private final Clock clock;
     private final Partition[] partitions = new Partition[Partition.COUNT];
+    private final IndexTables tables = new IndexTables();
     private final SetTable sets = new SetTable();
     private final BinNames bins = new BinNames();
     private final NamespaceStats stats = new NamespaceStats();
@@ -35,7 +37,7 @@ public final class Namespace {
         this.config = config;
         this.clock = clock;
         for (int i = 0; i < Partition.COUNT; i++) {
-            partitions[i] = new Partition(i);
+            partitions[i] = new Partition(i, tables);
         }
     }
 
@@ -126,7 +128,12 @@ public final class Namespace {
 
     /** The live record for a digest, or null. */
     public byte @Nullable [] getLive(Partition p, Digest d, int nowSeconds) {
-        byte[] r = p.get(d);
+        return getLive(p.id(), d, nowSeconds);
+    }
+
+    /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */
+    public byte @Nullable [] getLive(int partitionId, Digest d, int nowSeconds) {
+        byte[] r = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
         return r != null && isLive(r, nowSeconds) ? r : null;
     }
 

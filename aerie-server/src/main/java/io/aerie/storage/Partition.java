@@ -25,14 +25,21 @@ public final class Partition {
             Record.digestLo(b));
 
     private final int id;
-    private final RecordIndex index = new RecordIndex();
+    private final RecordIndex index;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    public Partition(int id) {
+    /** A partition whose index publishes its table in {@code tables}, the namespace's. */
+    public Partition(int id, IndexTables tables) {
         if (id < 0 || id >= COUNT) {
             throw new IllegalArgumentException("partition id " + id);
         }
         this.id = id;
+        this.index = new RecordIndex(tables, id);
+    }
+
+    /** A partition on its own (tests). */
+    public Partition(int id) {
+        this(id, new IndexTables());
     }
 
     public int id() {

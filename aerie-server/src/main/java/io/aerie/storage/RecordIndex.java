@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Concurrency: writers hold the partition lock; readers take no lock. Slots are written with
  * release and read with acquire semantics, deletes leave a tombstone rather than shifting entries
  * (so a reader's probe never skips a record that is present), and growth builds a new table that
- * is published with one volatile write. A reader that loaded the old table sees it whole.
+ * is published with one release write into the namespace's {@link IndexTables}. A reader that
+ * loaded the old table sees it whole.
  */
 final class RecordIndex {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
@@ -22,11 +23,27 @@ final class RecordIndex {
 
     private static final int MIN_CAPACITY = 8;
 
-    private volatile byte[][] table = new byte[MIN_CAPACITY][];
+    private final IndexTables tables;
+    private final int partitionId;
     /** Live records; written under the lock, read by anyone. */
     private volatile int live;
     /** Live records plus tombstones; only under the lock. */
     private int used;
+
+    RecordIndex(IndexTables tables, int partitionId) {
+        this.tables = tables;
+        this.partitionId = partitionId;
+        tables.publish(partitionId, new byte[MIN_CAPACITY][]);
+    }
+
+    /** The table now published; never null once this index exists. */
+    private byte[][] table() {
+        byte[][] t = tables.table(partitionId);
+        if (t == null) {
+            throw new IllegalStateException("partition " + partitionId + " has no published table");
+        }
+        return t;
+    }
 
     private static int slot(long mid, int lo, int mask) {
         // Digest bits are uniform; the partition id comes from the first bytes, so hash the later ones.
@@ -35,7 +52,11 @@ final class RecordIndex {
     }
 
     byte @Nullable [] get(long hi, long mid, int lo) {
-        byte[][] t = table;
+        return find(table(), hi, mid, lo);
+    }
+
+    /** The record under a digest in table {@code t}, or null; lock-free. */
+    static byte @Nullable [] find(byte[][] t, long hi, long mid, int lo) {
         int mask = t.length - 1;
         int i = slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
@@ -53,7 +74,7 @@ final class RecordIndex {
 
     /** Stores a record under its digest; returns the record it replaced. Caller holds the lock. */
     byte @Nullable [] put(byte[] record) {
-        byte[][] t = table;
+        byte[][] t = table();
         int mask = t.length - 1;
         int i = slot(Record.digestMid(record), Record.digestLo(record), mask);
         int free = -1;
@@ -89,7 +110,7 @@ final class RecordIndex {
 
     /** Removes the record under a digest; returns it. Caller holds the lock. */
     byte @Nullable [] remove(long hi, long mid, int lo) {
-        byte[][] t = table;
+        byte[][] t = table();
         int mask = t.length - 1;
         int i = slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
@@ -117,7 +138,7 @@ final class RecordIndex {
         while (capacity * 3 < count * 4 * 2) {
             capacity <<= 1;
         }
-        byte[][] old = table;
+        byte[][] old = table();
         byte[][] fresh = new byte[capacity][];
         int mask = capacity - 1;
         int n = 0;
@@ -133,7 +154,7 @@ final class RecordIndex {
         }
         assert n == live : "index lost records: " + n + " of " + live;
         used = n;
-        table = fresh;
+        tables.publish(partitionId, fresh);
     }
 
     int size() {
@@ -142,7 +163,7 @@ final class RecordIndex {
 
     /** The live records now in the table (a lock-free snapshot, in table order). */
     List<byte[]> snapshot() {
-        byte[][] t = table;
+        byte[][] t = table();
         List<byte[]> out = new ArrayList<>(Math.max(0, live));
         for (int i = 0; i < t.length; i++) {
             byte[] r = (byte[]) SLOT.getAcquire(t, i);

@@ -33,7 +33,7 @@ final class ReadTxn {
                 return Replies.error(out, ResultCode.BIN_NAME_TOO_LONG, ctx.transactionTtl());
             }
         }
-        byte[] r = ctx.ns().getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
+        byte[] r = ctx.ns().getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
         if (r == null) {
             stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
             return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());

@@ -13,14 +13,21 @@ import io.aerie.storage.Record;
  *
  * @param transactionTtl value for the reply header's transaction-ttl slot (batch row index, or 0)
  */
-record TxnContext(Namespace ns, AsMessage msg, Digest digest, Partition partition, int nowSeconds, int transactionTtl) {
+record TxnContext(
+        Namespace ns,
+        AsMessage msg,
+        Digest digest,
+        int partitionId,
+        Partition partition,
+        int nowSeconds,
+        int transactionTtl) {
 
     static TxnContext of(Namespace ns, AsMessage msg, int transactionTtl) {
         int digestOff = msg.digestOffset();
         byte[] buf = msg.buffer();
         Digest d = Digest.of(buf, digestOff);
-        Partition p = ns.partition(Digest.partitionId(buf, digestOff));
-        return new TxnContext(ns, msg, d, p, ns.nowSeconds(), transactionTtl);
+        int pid = Digest.partitionId(buf, digestOff);
+        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl);
     }
 
     /** Whether a request's KEY field disagrees with the key stored on the record. */

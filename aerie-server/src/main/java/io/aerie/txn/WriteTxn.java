@@ -41,7 +41,7 @@ final class WriteTxn {
         int start = out.writerIndex();
         p.lock();
         try {
-            byte[] existing = ns.getLive(p, ctx.digest(), ctx.nowSeconds());
+            byte[] existing = ns.getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
             rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
         } finally {
             p.unlock();
