@@ -131,6 +131,15 @@ public final class Namespace {
         return getLive(p.id(), d, nowSeconds);
     }
 
+    /**
+     * The record stored for a digest in partition {@code partitionId}, live or not, or null; touches
+     * no partition object. Its fields may change under a lock-free reader: see {@link
+     * Record#readBegin}.
+     */
+    public byte @Nullable [] lookup(int partitionId, Digest d) {
+        return tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+    }
+
     /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */
     public byte @Nullable [] getLive(int partitionId, Digest d, int nowSeconds) {
         byte[] r = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());

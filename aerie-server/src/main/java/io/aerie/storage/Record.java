@@ -7,10 +7,15 @@ import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A stored record is one immutable byte array: metadata, the user key and the bins, flat. The
- * index holds these arrays directly, so a read touches one object whose first cache line carries
- * everything but the bins, and the bins follow in order for the prefetcher. A write builds a new
- * array and swaps it into the index, so readers never lock and never see a half-applied write.
+ * A stored record is one byte array: metadata, the user key and the bins, flat. The index holds
+ * these arrays directly, so a read touches one object whose first cache line carries everything
+ * but the bins, and the bins follow in order for the prefetcher.
+ *
+ * <p>A write that changes the record's size builds a new array and swaps it into the index. A
+ * write that keeps the size (the common update of a value by one of the same length) rewrites the
+ * array in place, under the partition lock, bracketed by a sequence number (a seqlock): readers
+ * take no lock, read between {@link #readBegin} and {@link #readValid}, and read again when a
+ * write overlapped. In-place writes spare the collector a record-sized copy per update.
  *
  * <p>This class only reads and builds that layout (big-endian, as on the wire):
  *
@@ -22,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  *  28  last-update   i64, milliseconds since 2010-01-01
  *  36  bin count     u16
  *  38  key length    i32, 0 = no stored key
- *  42  user key      particle type byte, then the value
+ *  42  sequence      i32, even when stable, odd while an in-place write is under way
+ *  46  user key      particle type byte, then the value
  *   .  bins          stored form, see {@code io.aerie.ops.BinList}
  * </pre>
  */
@@ -36,8 +42,9 @@ public final class Record {
     private static final int LAST_UPDATE = 28;
     private static final int BIN_COUNT = 36;
     private static final int KEY_LENGTH = 38;
+    private static final int SEQUENCE = 42;
     /** Bytes before the user key. */
-    static final int HEADER = 42;
+    public static final int HEADER = 46;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -99,6 +106,52 @@ public final class Record {
         INT.set(t, VOID_TIME, newVoidTime);
         LONG.set(t, LAST_UPDATE, newLastUpdateTime);
         return t;
+    }
+
+    /**
+     * Starts a lock-free read: returns the sequence to pass to {@link #readValid}, or -1 while a
+     * write is under way (read again).
+     */
+    public static int readBegin(byte[] r) {
+        int seq = (int) INT.get(r, SEQUENCE);
+        VarHandle.acquireFence();
+        return (seq & 1) == 0 ? seq : -1;
+    }
+
+    /** Whether nothing read since {@link #readBegin} returned {@code seq} was changed by a writer. */
+    public static boolean readValid(byte[] r, int seq) {
+        VarHandle.acquireFence();
+        return seq >= 0 && (int) INT.get(r, SEQUENCE) == seq;
+    }
+
+    /**
+     * Whether {@code r} can take a write in place: the same key length and bins of {@code
+     * binsLength} bytes make an array of the same size.
+     */
+    public static boolean fitsInPlace(byte[] r, int keyLen, int binsLength) {
+        return keyLength(r) == keyLen && r.length - HEADER - keyLen == binsLength;
+    }
+
+    /**
+     * Rewrites {@code r} in place with new metadata and bins (key unchanged); the caller holds the
+     * partition lock and has checked {@link #fitsInPlace}. Lock-free readers that overlap see the
+     * sequence change and read again.
+     */
+    public static void overwrite(
+            byte[] r, int generation, int voidTime, long lastUpdateTime, int binCount, byte[] bins) {
+        assert generation >= 1 && generation <= 0xFFFF : "generation out of range: " + generation;
+        assert binsOffset(r) + bins.length == r.length : "in-place write of another size";
+        int seq = (int) INT.get(r, SEQUENCE);
+        assert (seq & 1) == 0 : "in-place write while another is under way";
+        INT.set(r, SEQUENCE, seq + 1);
+        VarHandle.storeStoreFence();
+        SHORT.set(r, GENERATION, (short) generation);
+        INT.set(r, VOID_TIME, voidTime);
+        LONG.set(r, LAST_UPDATE, lastUpdateTime);
+        SHORT.set(r, BIN_COUNT, (short) binCount);
+        System.arraycopy(bins, 0, r, binsOffset(r), bins.length);
+        VarHandle.releaseFence();
+        INT.set(r, SEQUENCE, seq + 2);
     }
 
     /** Digest bytes 0..7, big-endian. */

@@ -17,6 +17,9 @@ import java.util.Arrays;
  * records, and a read encodes straight from the record's stored bins.
  */
 final class ReadTxn {
+    /** Not a result code: the read falls in the read-touch window and must touch first. */
+    private static final int TOUCH_DUE = -1;
+
     private ReadTxn() {}
 
     /** Writes one reply AS_MSG into {@code out}; returns its result code. */
@@ -33,24 +36,67 @@ final class ReadTxn {
                 return Replies.error(out, ResultCode.BIN_NAME_TOO_LONG, ctx.transactionTtl());
             }
         }
-        byte[] r = ctx.ns().getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
-        if (r == null) {
-            stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
-            return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
-        }
-        if (TxnContext.keyMismatch(m, r)) {
-            countError(stats, batch);
-            return Replies.error(out, ResultCode.KEY_MISMATCH, ctx.transactionTtl());
-        }
-        int touchPct = ReadTouch.effectivePercent(m.recordTtl(), ctx.ns());
-        if (touchPct > 0 && ReadTouch.due(r, touchPct, ctx.nowSeconds())) {
-            r = ReadTouch.touch(ctx, r, touchPct);
+        int start = out.writerIndex();
+        boolean touched = false;
+        while (true) {
+            byte[] r = ctx.ns().lookup(ctx.partitionId(), ctx.digest());
             if (r == null) {
                 stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
                 return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
             }
+            int seq = Record.readBegin(r);
+            if (seq < 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            int rc;
+            try {
+                rc = reply(ctx, r, out, touched);
+            } catch (IndexOutOfBoundsException e) {
+                if (Record.readValid(r, seq)) {
+                    throw e;
+                }
+                rc = ResultCode.OK; // torn read; retried below
+            }
+            if (!Record.readValid(r, seq)) {
+                // An in-place write overlapped this read: what was read may be torn, read again.
+                out.writerIndex(start);
+                continue;
+            }
+            if (rc == TOUCH_DUE) {
+                out.writerIndex(start);
+                touched = true;
+                ReadTouch.touch(ctx, r, ReadTouch.effectivePercent(m.recordTtl(), ctx.ns()));
+                continue;
+            }
+            switch (rc) {
+                case ResultCode.OK ->
+                    stats.increment(batch ? Counter.BATCH_SUB_READ_SUCCESS : Counter.CLIENT_READ_SUCCESS);
+                case ResultCode.KEY_NOT_FOUND ->
+                    stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
+                default -> countError(stats, batch);
+            }
+            return rc;
         }
-        stats.increment(batch ? Counter.BATCH_SUB_READ_SUCCESS : Counter.CLIENT_READ_SUCCESS);
+    }
+
+    /**
+     * Writes the reply for record {@code r} (an error reply when it is not live or its key differs)
+     * and returns its result code, or {@link #TOUCH_DUE} having written nothing. Reads the record
+     * without a lock: the caller validates the read afterwards.
+     */
+    private static int reply(TxnContext ctx, byte[] r, ByteBuf out, boolean touched) {
+        AsMessage m = ctx.msg();
+        if (!ctx.ns().isLive(r, ctx.nowSeconds())) {
+            return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
+        }
+        if (TxnContext.keyMismatch(m, r)) {
+            return Replies.error(out, ResultCode.KEY_MISMATCH, ctx.transactionTtl());
+        }
+        int touchPct = ReadTouch.effectivePercent(m.recordTtl(), ctx.ns());
+        if (!touched && touchPct > 0 && ReadTouch.due(r, touchPct, ctx.nowSeconds())) {
+            return TOUCH_DUE;
+        }
         if (m.hasInfo1(MsgFlags.INFO1_NOBINDATA)) {
             return Replies.header(out, ResultCode.OK, r, ctx.transactionTtl());
         }
@@ -101,6 +147,10 @@ final class ReadTxn {
         int count = Record.binCount(r);
         for (int b = 0; b < count; b++) {
             int size = Bytes.getInt(stored, pos);
+            if (size < 4 || size > stored.length - pos - 4) {
+                // Only a read torn by an in-place write sees this; the caller reads again.
+                return false;
+            }
             int len = stored[pos + 7] & 0xFF;
             if (len == nameLen && Arrays.equals(stored, pos + 8, pos + 8 + len, nameBuf, nameOff, nameOff + nameLen)) {
                 out.writeBytes(stored, pos, 4 + size);

@@ -97,10 +97,9 @@ public final class ScanJob implements Runnable {
                 Partition p = ns.partition(part.partitionId());
                 List<byte[]> records = p.recordsAfter(part.after());
                 for (byte[] r : records) {
-                    if (!ns.isLive(r, now) || (set != null && Record.setId(r) != set.id())) {
+                    if (!writeIfWanted(out, r, set, now)) {
                         continue;
                     }
-                    writeRow(out, r);
                     returned++;
                     if (out.writerIndex() - frame > FRAME_BYTES) {
                         MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
@@ -126,6 +125,35 @@ public final class ScanJob implements Runnable {
         MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
         sink.send(out);
         ns.stats().increment(Counter.PI_QUERY_LONG_BASIC_COMPLETE);
+    }
+
+    /**
+     * Writes the row for {@code r} if it is live and in the scanned set; returns whether it did.
+     * Reads the record without a lock, and again when an in-place write overlapped.
+     */
+    private boolean writeIfWanted(ByteBuf out, byte[] r, @Nullable SetInfo set, int now) {
+        int start = out.writerIndex();
+        while (true) {
+            int seq = Record.readBegin(r);
+            if (seq < 0) {
+                Thread.onSpinWait();
+                continue;
+            }
+            boolean wanted = ns.isLive(r, now) && (set == null || Record.setId(r) == set.id());
+            try {
+                if (wanted) {
+                    writeRow(out, r);
+                }
+            } catch (IndexOutOfBoundsException e) {
+                if (Record.readValid(r, seq)) {
+                    throw e;
+                }
+            }
+            if (Record.readValid(r, seq)) {
+                return wanted;
+            }
+            out.writerIndex(start);
+        }
     }
 
     private void writeRow(ByteBuf out, byte[] r) {

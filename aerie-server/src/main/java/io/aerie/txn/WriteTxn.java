@@ -230,8 +230,17 @@ final class WriteTxn {
             noteName(ns, b);
         }
         int generation = existing == null ? 1 : Record.nextGeneration(Record.generation(existing));
-        byte[] updated = Record.allocate(
-                ctx.digest(), generation, (int) voidTime, ns.nowMillis(), setId, keyLen, bins.size(), binsLength);
+        long lut = ns.nowMillis();
+        if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
+            // Same size: rewrite the stored array under the seqlock instead of allocating another.
+            Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
+            out.setInt(headerStart + 6, generation);
+            out.setInt(headerStart + 10, (int) voidTime);
+            Replies.patchOpCount(out, headerStart, applier.repliedOps());
+            return ResultCode.OK;
+        }
+        byte[] updated =
+                Record.allocate(ctx.digest(), generation, (int) voidTime, lut, setId, keyLen, bins.size(), binsLength);
         if (keyLen > 0) {
             System.arraycopy(keyBuf, keyOff, updated, Record.keyOffset(updated), keyLen);
         }

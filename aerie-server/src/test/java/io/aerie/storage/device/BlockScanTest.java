@@ -16,7 +16,7 @@ class BlockScanTest {
 
     /** A block of {@code ENTRIES} records whose generation is their index + 1. */
     private static byte[] block(int[] positions, int binsSize) {
-        byte[] block = new byte[ENTRIES * DeviceRecord.entrySize(8, 42 + binsSize) + 256];
+        byte[] block = new byte[ENTRIES * DeviceRecord.entrySize(8, Record.HEADER + binsSize) + 256];
         int pos = 0;
         for (int i = 0; i < ENTRIES; i++) {
             positions[i] = pos;
@@ -54,9 +54,9 @@ class BlockScanTest {
         int[] positions = new int[ENTRIES];
         byte[] block = block(positions, binsSize);
         int setLength = ("set" + victim).length();
-        int victimEnd = positions[victim] + DeviceRecord.entrySize(setLength, 42 + binsSize);
+        int victimEnd = positions[victim] + DeviceRecord.entrySize(setLength, Record.HEADER + binsSize);
         // Only bytes the checksum covers: header and body, not the zero padding.
-        int covered = DeviceRecord.HEADER + 2 + setLength + 42 + binsSize;
+        int covered = DeviceRecord.HEADER + 2 + setLength + Record.HEADER + binsSize;
         int at = positions[victim] + offsetChoice % covered;
         block[at] ^= (byte) xor;
 
