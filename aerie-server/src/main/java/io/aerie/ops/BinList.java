@@ -108,6 +108,27 @@ public final class BinList {
         return pos;
     }
 
+    /**
+     * Encodes the stored form into {@code out} at {@code pos}, where the same array already holds
+     * the bins these were decoded from, if that is safe: every bin whose name or value still lies in
+     * {@code out} must stay exactly where it is, so no write clobbers bytes another bin has yet to
+     * be copied from. Returns false, having written nothing, when some bin would move.
+     */
+    public boolean encodeInPlace(byte[] out, int pos) {
+        int p = pos;
+        for (int i = 0; i < bins.size(); i++) {
+            Bin b = bins.get(i);
+            if ((b.nameBuf == out && b.nameOff != p + 8) || (b.valueBuf == out && b.valueOff != p + 8 + b.nameLen)) {
+                return false;
+            }
+            p += b.encodedSize();
+        }
+        for (int i = 0; i < bins.size(); i++) {
+            pos = writeOp(bins.get(i), out, pos);
+        }
+        return true;
+    }
+
     /** Writes one bin as a reply op at {@code pos}; returns the position after it. */
     static int writeOp(Bin b, byte[] out, int pos) {
         Bytes.putInt(out, pos, 4 + b.nameLen + b.valueLen);

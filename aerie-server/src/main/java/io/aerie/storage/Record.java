@@ -139,8 +139,19 @@ public final class Record {
      */
     public static void overwrite(
             byte[] r, int generation, int voidTime, long lastUpdateTime, int binCount, byte[] bins) {
-        assert generation >= 1 && generation <= 0xFFFF : "generation out of range: " + generation;
         assert binsOffset(r) + bins.length == r.length : "in-place write of another size";
+        int seq = beginOverwrite(r, generation, voidTime, lastUpdateTime, binCount);
+        System.arraycopy(bins, 0, r, binsOffset(r), bins.length);
+        endOverwrite(r, seq);
+    }
+
+    /**
+     * Opens an in-place write of {@code r} (the caller holds the partition lock and has checked
+     * {@link #fitsInPlace}): marks it as changing and writes the new metadata. The caller then
+     * writes the bins at {@link #binsOffset} and closes with {@link #endOverwrite}.
+     */
+    public static int beginOverwrite(byte[] r, int generation, int voidTime, long lastUpdateTime, int binCount) {
+        assert generation >= 1 && generation <= 0xFFFF : "generation out of range: " + generation;
         int seq = (int) INT.get(r, SEQUENCE);
         assert (seq & 1) == 0 : "in-place write while another is under way";
         INT.set(r, SEQUENCE, seq + 1);
@@ -149,7 +160,11 @@ public final class Record {
         INT.set(r, VOID_TIME, voidTime);
         LONG.set(r, LAST_UPDATE, lastUpdateTime);
         SHORT.set(r, BIN_COUNT, (short) binCount);
-        System.arraycopy(bins, 0, r, binsOffset(r), bins.length);
+        return seq;
+    }
+
+    /** Closes an in-place write opened by {@link #beginOverwrite}, which returned {@code seq}. */
+    public static void endOverwrite(byte[] r, int seq) {
         VarHandle.releaseFence();
         INT.set(r, SEQUENCE, seq + 2);
     }

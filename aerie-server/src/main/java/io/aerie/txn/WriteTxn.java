@@ -233,7 +233,13 @@ final class WriteTxn {
         long lut = ns.nowMillis();
         if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
-            Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
+            int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
+            if (!bins.encodeInPlace(existing, Record.binsOffset(existing))) {
+                // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
+                byte[] encoded = bins.encode();
+                System.arraycopy(encoded, 0, existing, Record.binsOffset(existing), encoded.length);
+            }
+            Record.endOverwrite(existing, seq);
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
