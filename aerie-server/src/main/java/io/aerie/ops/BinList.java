@@ -109,12 +109,12 @@ public final class BinList {
     }
 
     /**
-     * Encodes the stored form into {@code out} at {@code pos}, where the same array already holds
-     * the bins these were decoded from, if that is safe: every bin whose name or value still lies in
-     * {@code out} must stay exactly where it is, so no write clobbers bytes another bin has yet to
-     * be copied from. Returns false, having written nothing, when some bin would move.
+     * Whether {@link #encodeInto} may write into {@code out} at {@code pos} although the same array
+     * holds the bins these were decoded from: every bin whose name or value lies in {@code out}
+     * must stay exactly where it is, so no write clobbers bytes another bin has yet to be copied
+     * from.
      */
-    public boolean encodeInPlace(byte[] out, int pos) {
+    public boolean canEncodeInPlace(byte[] out, int pos) {
         int p = pos;
         for (int i = 0; i < bins.size(); i++) {
             Bin b = bins.get(i);
@@ -122,9 +122,6 @@ public final class BinList {
                 return false;
             }
             p += b.encodedSize();
-        }
-        for (int i = 0; i < bins.size(); i++) {
-            pos = writeOp(bins.get(i), out, pos);
         }
         return true;
     }

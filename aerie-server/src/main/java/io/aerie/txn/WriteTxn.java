@@ -233,13 +233,19 @@ final class WriteTxn {
         long lut = ns.nowMillis();
         if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
+            // Encoded aside first when some kept bin moves, so no bin is overwritten before it is copied.
+            byte[] aside = bins.canEncodeInPlace(existing, Record.binsOffset(existing)) ? null : bins.encode();
             int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
-            if (!bins.encodeInPlace(existing, Record.binsOffset(existing))) {
-                // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
-                byte[] encoded = bins.encode();
-                System.arraycopy(encoded, 0, existing, Record.binsOffset(existing), encoded.length);
+            try {
+                if (aside == null) {
+                    bins.encodeInto(existing, Record.binsOffset(existing));
+                } else {
+                    System.arraycopy(aside, 0, existing, Record.binsOffset(existing), aside.length);
+                }
+            } finally {
+                // Never leave the sequence odd: readers would wait on this record for ever.
+                Record.endOverwrite(existing, seq);
             }
-            Record.endOverwrite(existing, seq);
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
