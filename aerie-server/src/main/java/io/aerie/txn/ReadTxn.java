@@ -11,6 +11,7 @@ import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Record;
 import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads: all bins, chosen bins, or the header only. Lock-free: the index hands out immutable
@@ -41,7 +42,7 @@ final class ReadTxn {
         while (true) {
             byte[] r = ctx.ns().lookup(ctx.partitionId(), ctx.digest());
             if (r == null) {
-                stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
+                count(stats, batch, ResultCode.KEY_NOT_FOUND);
                 return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
             }
             int seq = Record.readBegin(r);
@@ -49,18 +50,14 @@ final class ReadTxn {
                 Thread.onSpinWait();
                 continue;
             }
-            int rc;
+            int rc = ResultCode.OK;
+            IndexOutOfBoundsException torn = null;
             try {
                 rc = reply(ctx, r, out, touched);
             } catch (IndexOutOfBoundsException e) {
-                if (Record.readValid(r, seq)) {
-                    throw e;
-                }
-                rc = ResultCode.OK; // torn read; retried below
+                torn = e;
             }
-            if (!Record.readValid(r, seq)) {
-                // An in-place write overlapped this read: what was read may be torn, read again.
-                out.writerIndex(start);
+            if (overlapped(r, seq, out, start, torn)) {
                 continue;
             }
             if (rc == TOUCH_DUE) {
@@ -69,14 +66,34 @@ final class ReadTxn {
                 ReadTouch.touch(ctx, r, ReadTouch.effectivePercent(m.recordTtl(), ctx.ns()));
                 continue;
             }
-            switch (rc) {
-                case ResultCode.OK ->
-                    stats.increment(batch ? Counter.BATCH_SUB_READ_SUCCESS : Counter.CLIENT_READ_SUCCESS);
-                case ResultCode.KEY_NOT_FOUND ->
-                    stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
-                default -> countError(stats, batch);
-            }
+            count(stats, batch, rc);
             return rc;
+        }
+    }
+
+    /**
+     * Ends a lock-free read of {@code r} begun at {@code seq} that wrote into {@code out} from
+     * {@code start}: true when an in-place write overlapped it, in which case what it wrote is
+     * dropped and the caller reads again. A bounds failure ({@code torn}) in a read that no write
+     * overlapped is a real fault and is rethrown.
+     */
+    static boolean overlapped(byte[] r, int seq, ByteBuf out, int start, @Nullable IndexOutOfBoundsException torn) {
+        if (Record.readValid(r, seq)) {
+            if (torn != null) {
+                throw torn;
+            }
+            return false;
+        }
+        out.writerIndex(start);
+        return true;
+    }
+
+    private static void count(NamespaceStats stats, boolean batch, int rc) {
+        switch (rc) {
+            case ResultCode.OK -> stats.increment(batch ? Counter.BATCH_SUB_READ_SUCCESS : Counter.CLIENT_READ_SUCCESS);
+            case ResultCode.KEY_NOT_FOUND ->
+                stats.increment(batch ? Counter.BATCH_SUB_READ_NOT_FOUND : Counter.CLIENT_READ_NOT_FOUND);
+            default -> countError(stats, batch);
         }
     }
 

@@ -140,19 +140,17 @@ public final class ScanJob implements Runnable {
                 continue;
             }
             boolean wanted = ns.isLive(r, now) && (set == null || Record.setId(r) == set.id());
+            IndexOutOfBoundsException torn = null;
             try {
                 if (wanted) {
                     writeRow(out, r);
                 }
             } catch (IndexOutOfBoundsException e) {
-                if (Record.readValid(r, seq)) {
-                    throw e;
-                }
+                torn = e;
             }
-            if (Record.readValid(r, seq)) {
+            if (!ReadTxn.overlapped(r, seq, out, start, torn)) {
                 return wanted;
             }
-            out.writerIndex(start);
         }
     }
 
