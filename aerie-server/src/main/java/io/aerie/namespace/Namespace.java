@@ -142,7 +142,7 @@ public final class Namespace {
 
     /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */
     public byte @Nullable [] getLive(int partitionId, Digest d, int nowSeconds) {
-        byte[] r = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+        byte[] r = lookup(partitionId, d);
         return r != null && isLive(r, nowSeconds) ? r : null;
     }
 

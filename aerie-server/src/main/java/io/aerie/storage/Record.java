@@ -141,8 +141,11 @@ public final class Record {
             byte[] r, int generation, int voidTime, long lastUpdateTime, int binCount, byte[] bins) {
         assert binsOffset(r) + bins.length == r.length : "in-place write of another size";
         int seq = beginOverwrite(r, generation, voidTime, lastUpdateTime, binCount);
-        System.arraycopy(bins, 0, r, binsOffset(r), bins.length);
-        endOverwrite(r, seq);
+        try {
+            System.arraycopy(bins, 0, r, binsOffset(r), bins.length);
+        } finally {
+            endOverwrite(r, seq);
+        }
     }
 
     /**

@@ -233,18 +233,18 @@ final class WriteTxn {
         long lut = ns.nowMillis();
         if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
-            // Encoded aside first when some kept bin moves, so no bin is overwritten before it is copied.
-            byte[] aside = bins.canEncodeInPlace(existing, Record.binsOffset(existing)) ? null : bins.encode();
-            int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
-            try {
-                if (aside == null) {
-                    bins.encodeInto(existing, Record.binsOffset(existing));
-                } else {
-                    System.arraycopy(aside, 0, existing, Record.binsOffset(existing), aside.length);
+            int binsOff = Record.binsOffset(existing);
+            if (bins.canEncodeInPlace(existing, binsOff)) {
+                int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
+                try {
+                    bins.encodeInto(existing, binsOff);
+                } finally {
+                    // Never leave the sequence odd: readers would wait on this record for ever.
+                    Record.endOverwrite(existing, seq);
                 }
-            } finally {
-                // Never leave the sequence odd: readers would wait on this record for ever.
-                Record.endOverwrite(existing, seq);
+            } else {
+                // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
+                Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
             }
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
