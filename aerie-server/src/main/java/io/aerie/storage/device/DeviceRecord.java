@@ -1,7 +1,6 @@
 package io.aerie.storage.device;
 
 import io.aerie.protocol.Bytes;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
@@ -56,12 +55,12 @@ public final class DeviceRecord {
     }
 
     /**
-     * Writes the entry for {@code record[recordOff, recordOff+recordLen)} at {@code pos} in {@code
-     * out}; returns the position after it (aligned). The padding is zeroed.
+     * Writes the entry for {@code record[recordOff, recordOff+recordLen)} with the set name {@code
+     * set} (UTF-8) at {@code pos} in {@code out}; returns the position after it (aligned). The
+     * padding is zeroed.
      */
     public static int write(
-            byte[] out, int pos, String setName, byte[] record, int recordOff, int recordLen, boolean tombstone) {
-        byte[] set = setName.getBytes(StandardCharsets.UTF_8);
+            byte[] out, int pos, byte[] set, byte[] record, int recordOff, int recordLen, boolean tombstone) {
         if (set.length > MAX_SET_NAME) {
             throw new IllegalArgumentException("set name of " + set.length + " bytes");
         }

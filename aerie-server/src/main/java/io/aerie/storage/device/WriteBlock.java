@@ -1,5 +1,7 @@
 package io.aerie.storage.device;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * The streaming write buffer of one write block: records are appended as {@link DeviceRecord}
  * entries until the block is full, then the block is sealed and never changes again. What has
@@ -51,12 +53,13 @@ public final class WriteBlock {
         if (sealed) {
             throw new IllegalStateException("write block " + id + " is sealed");
         }
-        int size = DeviceRecord.entrySize(setName.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, len);
+        byte[] set = setName.getBytes(StandardCharsets.UTF_8);
+        int size = DeviceRecord.entrySize(set.length, len);
         if (size > buf.length - used) {
             return -1;
         }
         int at = used;
-        used = DeviceRecord.write(buf, at, setName, record, off, len, tombstone);
+        used = DeviceRecord.write(buf, at, set, record, off, len, tombstone);
         assert used - at == size : "entry took " + (used - at) + " bytes, expected " + size;
         return at;
     }

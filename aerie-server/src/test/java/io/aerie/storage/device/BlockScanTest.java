@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aerie.storage.Digest;
 import io.aerie.storage.Record;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.ForAll;
@@ -23,7 +24,7 @@ class BlockScanTest {
             byte[] bins = new byte[binsSize];
             java.util.Arrays.fill(bins, (byte) i);
             byte[] r = Record.of(new Digest(i, i, i), i + 1, 0, i, 0, null, bins, 1);
-            pos = DeviceRecord.write(block, pos, "set" + i, r, 0, r.length, false);
+            pos = DeviceRecord.write(block, pos, ("set" + i).getBytes(StandardCharsets.UTF_8), r, 0, r.length, false);
         }
         return block;
     }

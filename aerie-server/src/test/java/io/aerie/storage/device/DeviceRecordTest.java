@@ -55,7 +55,14 @@ class DeviceRecordTest {
         for (int i = 0; i < entries.size(); i++) {
             Written w = entries.get(i);
             positions[i] = pos;
-            pos = DeviceRecord.write(block, pos, w.set(), w.record(), 0, w.record().length, w.tombstone());
+            pos = DeviceRecord.write(
+                    block,
+                    pos,
+                    w.set().getBytes(StandardCharsets.UTF_8),
+                    w.record(),
+                    0,
+                    w.record().length,
+                    w.tombstone());
             assertThat(pos % DeviceRecord.ALIGN).isZero();
         }
         return block;
