@@ -11,14 +11,7 @@ target="${1:?aerie or null}"
 shift
 opts=("$@")
 [ ${#opts[@]} -gt 0 ] || opts=(-k 100000 -o 1024 -w RU,50 -z 16)
-keys=100000; size=1024; bins=1
-for ((i = 0; i < ${#opts[@]}; i++)); do
-    case "${opts[$i]}" in
-        -k) keys="${opts[$((i + 1))]}" ;;
-        -o) size="${opts[$((i + 1))]}" ;;
-        -b) bins="${opts[$((i + 1))]}" ;;
-    esac
-done
+aerie_load_shape "${opts[@]}"
 out="$(mktemp -d)"
 if [ "$target" = aerie ]; then
     bin/aerie > "$out/server.log" 2>&1 &
@@ -27,9 +20,7 @@ if [ "$target" = aerie ]; then
     pid="$(pgrep -f 'io.aerie.server.Main' | head -1)"
     bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -b "$bins" -z 16 > "$out/insert.txt"
 else
-    java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
-        -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3000 "$size" "$bins" \
-        > "$out/server.log" 2>&1 &
+    aerie_start_null_node 3000 "$size" "$bins" "$out/server.log"
     launcher=$!
     pid=$launcher
     for _ in $(seq 100); do grep -q "listening" "$out/server.log" 2>/dev/null && break; sleep 0.1; done

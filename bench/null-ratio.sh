@@ -16,17 +16,8 @@ opts=("$@")
 out="$(mktemp -d)"
 bin/aerie ${AERIE_ARGS:-} > "$out/aerie.log" 2>&1 &
 aerie_pid=$!
-keys=100000; size=1024; bins=1
-for ((i = 0; i < ${#opts[@]}; i++)); do
-    case "${opts[$i]}" in
-        -k) keys="${opts[$((i + 1))]}" ;;
-        -o) size="${opts[$((i + 1))]}" ;;
-        -b) bins="${opts[$((i + 1))]}" ;;
-    esac
-done
-java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
-    -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode 3100 "${NULL_OBJECT_SIZE:-$size}" "$bins" \
-    > "$out/null.log" 2>&1 &
+aerie_load_shape "${opts[@]}"
+aerie_start_null_node 3100 "${NULL_OBJECT_SIZE:-$size}" "$bins" "$out/null.log"
 null_pid=$!
 trap 'kill $aerie_pid $null_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "ready" "$out/aerie.log" 2>/dev/null && grep -q listening "$out/null.log" 2>/dev/null && break; sleep 0.2; done

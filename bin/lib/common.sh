@@ -37,3 +37,25 @@ aerie_bench_setup() {
     aerie_build_if_stale aerie-tools
     cd "$AERIE_ROOT"
 }
+
+# For bench/ scripts: sets keys, size and bins from load-tool options (-k, -o, -b) given as
+# arguments, defaulting to the load tool's 100000, 1024 and 1.
+aerie_load_shape() {
+    keys=100000; size=1024; bins=1
+    local args=("$@") i
+    for ((i = 0; i < ${#args[@]}; i++)); do
+        case "${args[$i]}" in
+            -k) keys="${args[$((i + 1))]}" ;;
+            -o) size="${args[$((i + 1))]}" ;;
+            -b) bins="${args[$((i + 1))]}" ;;
+        esac
+    done
+}
+
+# For bench/ scripts: starts the null node in the background on PORT, answering reads with SIZE
+# bytes over BINS bins, logging to LOG; its pid is in $! afterwards.
+aerie_start_null_node() {
+    java -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled \
+        -cp "aerie-tools/target/classes:aerie-tools/target/lib/*" io.aerie.tools.bench.NullNode "$1" "$2" "$3" \
+        > "$4" 2>&1 &
+}
