@@ -28,7 +28,9 @@ import org.jspecify.annotations.Nullable;
  *  36  bin count     u16
  *  38  key length    i32, 0 = no stored key
  *  42  sequence      i32, even when stable, odd while an in-place write is under way
- *  46  user key      particle type byte, then the value
+ *  46  device addr   i64, where the record's newest copy sits on the namespace's storage
+ *                    files (see {@code io.aerie.storage.device.DeviceAddress}); 0 = none
+ *  54  user key      particle type byte, then the value
  *   .  bins          stored form, see {@code io.aerie.ops.BinList}
  * </pre>
  */
@@ -43,8 +45,9 @@ public final class Record {
     private static final int BIN_COUNT = 36;
     private static final int KEY_LENGTH = 38;
     private static final int SEQUENCE = 42;
+    private static final int DEVICE_ADDRESS = 46;
     /** Bytes before the user key. */
-    public static final int HEADER = 46;
+    public static final int HEADER = 54;
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -170,6 +173,19 @@ public final class Record {
     public static void endOverwrite(byte[] r, int seq) {
         VarHandle.releaseFence();
         INT.set(r, SEQUENCE, seq + 2);
+    }
+
+    /**
+     * Where the newest copy of the record is on storage, 0 if nowhere. Written only under the
+     * partition lock, read by the storage engine under it; lock-free readers never look at it.
+     */
+    public static long deviceAddress(byte[] r) {
+        return (long) LONG.get(r, DEVICE_ADDRESS);
+    }
+
+    /** Records where the record's newest copy now is on storage; the caller holds the partition lock. */
+    public static void setDeviceAddress(byte[] r, long address) {
+        LONG.set(r, DEVICE_ADDRESS, address);
     }
 
     /** Digest bytes 0..7, big-endian. */

@@ -12,12 +12,16 @@ import java.util.zip.CRC32C;
  *   4  u32  size: bytes of the whole entry, header and padding included, a multiple of 16
  *   8  u32  CRC32C over bytes [12, 16 + body length): the body length and the body
  *  12  u32  body length
- *  16  u8   flags (bit 0: tombstone, a durable delete)
- *  17  u8   set name length, 0 = no set
- *  18  ..   set name (UTF-8)
- *   .  ..   the record in {@link io.aerie.storage.Record}'s layout (its set id is not used on
- *           a device: ids are per process, names are not)
+ *  16  u64  stamp: the write sequence of the block the entry was written into
+ *  24  u8   flags (bit 0: tombstone, a durable delete)
+ *  25  u8   set name length, 0 = no set
+ *  26  ..   set name (UTF-8)
+ *   .  ..   the record in {@link io.aerie.storage.Record}'s layout (its set id and device address
+ *           are not used on a device: ids are per process, names are not)
  * </pre>
+ *
+ * <p>The stamp tells a block's entries from those a previous use of the same block left behind:
+ * every use of a block gets a higher stamp, so entries of a lower one are stale leftovers.
  *
  * <p>Pure: no I/O. A reader of a block walks entries with {@link #read}; a zero magic marks the
  * unwritten rest of a block, anything else that fails a check is reported as damaged, so restart
@@ -31,9 +35,14 @@ public final class DeviceRecord {
     /** Bytes before the body. */
     public static final int HEADER = 16;
 
-    private static final int FLAGS = 16;
-    private static final int SET_LENGTH = 17;
-    private static final int SET_NAME = 18;
+    private static final int STAMP = 16;
+    private static final int FLAGS = 24;
+    private static final int SET_LENGTH = 25;
+    /** Offset of the set name: bytes before it are header, stamp, flags and set name length. */
+    static final int SET_NAME = 26;
+    /** Body bytes before the set name: stamp, flags, set name length. */
+    private static final int BODY_FIXED = SET_NAME - HEADER;
+
     private static final int TOMBSTONE = 1;
     private static final int MAX_SET_NAME = 255;
 
@@ -51,20 +60,27 @@ public final class DeviceRecord {
 
     /** Bytes the entry for {@code record} with that set name takes, padding included. */
     public static int entrySize(int setNameLength, int recordLength) {
-        return align(HEADER + 2 + setNameLength + recordLength);
+        return align(SET_NAME + setNameLength + recordLength);
     }
 
     /**
      * Writes the entry for {@code record[recordOff, recordOff+recordLen)} with the set name {@code
-     * set} (UTF-8) at {@code pos} in {@code out}; returns the position after it (aligned). The
-     * padding is zeroed.
+     * set} (UTF-8) and the block's {@code stamp} at {@code pos} in {@code out}; returns the position
+     * after it (aligned). The padding is zeroed.
      */
     public static int write(
-            byte[] out, int pos, byte[] set, byte[] record, int recordOff, int recordLen, boolean tombstone) {
+            byte[] out,
+            int pos,
+            long stamp,
+            byte[] set,
+            byte[] record,
+            int recordOff,
+            int recordLen,
+            boolean tombstone) {
         if (set.length > MAX_SET_NAME) {
             throw new IllegalArgumentException("set name of " + set.length + " bytes");
         }
-        int bodyLength = 2 + set.length + recordLen;
+        int bodyLength = BODY_FIXED + set.length + recordLen;
         int size = align(HEADER + bodyLength);
         if (pos < 0 || out.length - pos < size) {
             throw new IllegalArgumentException("entry of " + size + " bytes does not fit at " + pos);
@@ -72,6 +88,7 @@ public final class DeviceRecord {
         Bytes.putInt(out, pos, MAGIC);
         Bytes.putInt(out, pos + 4, size);
         Bytes.putInt(out, pos + 12, bodyLength);
+        Bytes.putLong(out, pos + STAMP, stamp);
         out[pos + FLAGS] = (byte) (tombstone ? TOMBSTONE : 0);
         out[pos + SET_LENGTH] = (byte) set.length;
         System.arraycopy(set, 0, out, pos + SET_NAME, set.length);
@@ -100,7 +117,7 @@ public final class DeviceRecord {
             return Status.END;
         }
         if (magic != MAGIC
-                || bodyLength < 2
+                || bodyLength < BODY_FIXED
                 || bodyLength > limit - pos - HEADER
                 || size != align(HEADER + bodyLength)
                 || size > limit - pos) {
@@ -111,11 +128,12 @@ public final class DeviceRecord {
         }
         int setLength = buf[pos + SET_LENGTH] & 0xFF;
         int recordOff = pos + SET_NAME + setLength;
-        int recordLen = bodyLength - 2 - setLength;
+        int recordLen = bodyLength - BODY_FIXED - setLength;
         if (recordLen < 0) {
             return Status.DAMAGED;
         }
         entry.size = size;
+        entry.stamp = Bytes.getLong(buf, pos + STAMP);
         entry.tombstone = (buf[pos + FLAGS] & TOMBSTONE) != 0;
         entry.setNameOffset = pos + SET_NAME;
         entry.setNameLength = setLength;
@@ -128,6 +146,7 @@ public final class DeviceRecord {
     public static final class Entry {
         int position;
         int size;
+        long stamp;
         boolean tombstone;
         int setNameOffset;
         int setNameLength;
@@ -137,6 +156,7 @@ public final class DeviceRecord {
         void clear(int pos) {
             position = pos;
             size = 0;
+            stamp = 0;
             tombstone = false;
             setNameOffset = 0;
             setNameLength = 0;
@@ -152,6 +172,11 @@ public final class DeviceRecord {
         /** Bytes the entry takes, padding included; the next entry starts this far on. */
         public int size() {
             return size;
+        }
+
+        /** The write sequence of the block use that wrote the entry. */
+        public long stamp() {
+            return stamp;
         }
 
         /** Whether the entry is a durable delete's tombstone. */

@@ -12,19 +12,45 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WriteBlock {
     private final long id;
+    private final long stamp;
     private final byte[] buf;
     private int used;
     private int flushed;
     private boolean sealed;
 
-    /** An empty block with id {@code id} (its index on the device) of {@code size} bytes. */
-    public WriteBlock(long id, int size) {
+    /**
+     * An empty block with id {@code id} (its index on the device) of {@code size} bytes, written
+     * with stamp {@code stamp} (higher than that of any earlier use of the block).
+     */
+    public WriteBlock(long id, long stamp, int size) {
+        this(id, stamp, new byte[size], false);
+    }
+
+    /** As {@link #WriteBlock(long, long, int)}, in a buffer recycled from an earlier block (cleared here). */
+    public WriteBlock(long id, long stamp, byte[] buffer) {
+        this(id, stamp, buffer, true);
+    }
+
+    private WriteBlock(long id, long stamp, byte[] buffer, boolean clear) {
+        int size = buffer.length;
         if (size < DeviceRecord.HEADER || size % DeviceRecord.ALIGN != 0) {
             throw new IllegalArgumentException(
                     "write block size " + size + " is not a multiple of " + DeviceRecord.ALIGN);
         }
+        if (stamp <= 0) {
+            throw new IllegalArgumentException("stamp " + stamp);
+        }
         this.id = id;
-        this.buf = new byte[size];
+        this.stamp = stamp;
+        this.buf = buffer;
+        if (clear) {
+            java.util.Arrays.fill(buffer, (byte) 0);
+        }
+    }
+
+    /** The write sequence of this use of the block, carried by each of its entries. */
+    public long stamp() {
+        return stamp;
     }
 
     public long id() {
@@ -50,16 +76,20 @@ public final class WriteBlock {
      * (the caller seals this block and starts another).
      */
     public int append(String setName, byte[] record, int off, int len, boolean tombstone) {
+        return append(setName.getBytes(StandardCharsets.UTF_8), record, off, len, tombstone);
+    }
+
+    /** As {@link #append(String, byte[], int, int, boolean)} with the set name already in UTF-8. */
+    public int append(byte[] set, byte[] record, int off, int len, boolean tombstone) {
         if (sealed) {
             throw new IllegalStateException("write block " + id + " is sealed");
         }
-        byte[] set = setName.getBytes(StandardCharsets.UTF_8);
         int size = DeviceRecord.entrySize(set.length, len);
         if (size > buf.length - used) {
             return -1;
         }
         int at = used;
-        used = DeviceRecord.write(buf, at, set, record, off, len, tombstone);
+        used = DeviceRecord.write(buf, at, stamp, set, record, off, len, tombstone);
         assert used - at == size : "entry took " + (used - at) + " bytes, expected " + size;
         return at;
     }

@@ -24,7 +24,8 @@ class BlockScanTest {
             byte[] bins = new byte[binsSize];
             java.util.Arrays.fill(bins, (byte) i);
             byte[] r = Record.of(new Digest(i, i, i), i + 1, 0, i, 0, null, bins, 1);
-            pos = DeviceRecord.write(block, pos, ("set" + i).getBytes(StandardCharsets.UTF_8), r, 0, r.length, false);
+            pos = DeviceRecord.write(
+                    block, pos, 1, ("set" + i).getBytes(StandardCharsets.UTF_8), r, 0, r.length, false);
         }
         return block;
     }
@@ -44,6 +45,11 @@ class BlockScanTest {
         public void damaged(int from, int to) {
             damage.add(new int[] {from, to});
         }
+
+        @Override
+        public void trailing(int from) {
+            damage.add(new int[] {from, -1});
+        }
     }
 
     @Property(tries = 300)
@@ -57,7 +63,7 @@ class BlockScanTest {
         int setLength = ("set" + victim).length();
         int victimEnd = positions[victim] + DeviceRecord.entrySize(setLength, Record.HEADER + binsSize);
         // Only bytes the checksum covers: header and body, not the zero padding.
-        int covered = DeviceRecord.HEADER + 2 + setLength + Record.HEADER + binsSize;
+        int covered = DeviceRecord.SET_NAME + setLength + Record.HEADER + binsSize;
         int at = positions[victim] + offsetChoice % covered;
         block[at] ^= (byte) xor;
 
@@ -77,8 +83,9 @@ class BlockScanTest {
         if (victim < ENTRIES - 1) {
             assertThat(c.damage.get(0)[1]).isEqualTo(victimEnd);
         } else {
-            // Behind the last entry only zeros follow; zeros inside the damaged entry may end it early.
-            assertThat(c.damage.get(0)[1]).isGreaterThan(positions[victim]).isLessThanOrEqualTo(victimEnd);
+            assertThat(c.damage.get(0)[1])
+                    .as("the last entry's damage is the block's tail")
+                    .isEqualTo(-1);
         }
     }
 
@@ -89,5 +96,34 @@ class BlockScanTest {
         assertThat(BlockScan.scan(block, block.length, c)).isEqualTo(ENTRIES);
         assertThat(c.damage).isEmpty();
         assertThat(c.generations).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+    }
+
+    @Property(tries = 50)
+    void aReusedBlockYieldsOnlyItsNewestUseAndNotTheLeftoversBehindIt(
+            @ForAll @IntRange(min = 0, max = ENTRIES) int rewritten,
+            @ForAll @IntRange(min = 0, max = 200) int binsSize) {
+        byte[] block = block(new int[ENTRIES], binsSize);
+        int pos = 0;
+        for (int i = 0; i < rewritten; i++) {
+            // Smaller records than the first use's, so the leftovers do not start on the same offsets.
+            byte[] r = Record.of(new Digest(i, i, i), 100 + i, 0, i, 0, null, new byte[binsSize / 2], 1);
+            pos = DeviceRecord.write(block, pos, 2, new byte[0], r, 0, r.length, false);
+        }
+        Collect c = new Collect();
+        int found = BlockScan.scan(block, block.length, c);
+        if (rewritten == 0) {
+            assertThat(found)
+                    .as("a block never written again keeps its first use")
+                    .isEqualTo(ENTRIES);
+            return;
+        }
+        assertThat(found).isEqualTo(rewritten);
+        assertThat(c.damage)
+                .allSatisfy(d ->
+                        assertThat(d[1]).as("leftovers are a tail, not damage").isEqualTo(-1));
+        assertThat(BlockScan.stamp(block, block.length)).isEqualTo(2);
+        for (int i = 0; i < rewritten; i++) {
+            assertThat(c.generations.get(i)).isEqualTo(100 + i);
+        }
     }
 }

@@ -45,6 +45,8 @@ class DeviceRecordTest {
                         tomb));
     }
 
+    private static final long STAMP = 0x0102_0304_0506_0708L;
+
     private static byte[] block(List<Written> entries, int[] positions) {
         int size = 0;
         for (Written w : entries) {
@@ -58,6 +60,7 @@ class DeviceRecordTest {
             pos = DeviceRecord.write(
                     block,
                     pos,
+                    STAMP,
                     w.set().getBytes(StandardCharsets.UTF_8),
                     w.record(),
                     0,
@@ -78,6 +81,7 @@ class DeviceRecordTest {
             String set = new String(block, e.setNameOffset(), e.setNameLength(), StandardCharsets.UTF_8);
             assertThat(set).isEqualTo(w.set());
             assertThat(e.tombstone()).isEqualTo(w.tombstone());
+            assertThat(e.stamp()).isEqualTo(STAMP);
             assertThat(Arrays.copyOfRange(block, e.recordOffset(), e.recordOffset() + e.recordLength()))
                     .isEqualTo(w.record());
             pos += e.size();
@@ -95,7 +99,7 @@ class DeviceRecordTest {
         byte[] block = block(entries, positions);
         int victim = victimChoice % entries.size();
         Written w = entries.get(victim);
-        int covered = DeviceRecord.HEADER + 2 + w.set().getBytes(StandardCharsets.UTF_8).length + w.record().length;
+        int covered = DeviceRecord.SET_NAME + w.set().getBytes(StandardCharsets.UTF_8).length + w.record().length;
         int at = positions[victim] + offsetChoice % covered;
         block[at] ^= (byte) xor;
 

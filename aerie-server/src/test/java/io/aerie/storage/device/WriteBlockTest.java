@@ -22,7 +22,7 @@ class WriteBlockTest {
     @Property(tries = 200)
     void appendedEntriesAreWhatAScanOfTheBlockFinds(
             @ForAll @Size(max = 60) List<@IntRange(min = 0, max = 400) Integer> sizes) {
-        WriteBlock block = new WriteBlock(3, 8192);
+        WriteBlock block = new WriteBlock(3, 1, 8192);
         List<Integer> offsets = new ArrayList<>();
         int appended = 0;
         for (int i = 0; i < sizes.size(); i++) {
@@ -59,7 +59,7 @@ class WriteBlockTest {
 
     @Test
     void flushesGoInWholeStepsUntilSealedOrForced() {
-        WriteBlock block = new WriteBlock(0, 64 * 1024);
+        WriteBlock block = new WriteBlock(0, 1, 64 * 1024);
         byte[] r = record(1, 1000);
         while (block.used() < 5000) {
             block.append("", r, 0, r.length, false);
@@ -77,11 +77,11 @@ class WriteBlockTest {
 
     @Test
     void aSealedBlockTakesNoAppendsAndIsSealedOnce() {
-        WriteBlock block = new WriteBlock(7, 4096);
+        WriteBlock block = new WriteBlock(7, 1, 4096);
         block.seal();
         byte[] r = record(1, 10);
         assertThatThrownBy(() -> block.append("", r, 0, r.length, false)).hasMessageContaining("sealed");
         assertThatThrownBy(block::seal).hasMessageContaining("sealed twice");
-        assertThatThrownBy(() -> new WriteBlock(1, 1000)).hasMessageContaining("multiple of 16");
+        assertThatThrownBy(() -> new WriteBlock(1, 1, 1000)).hasMessageContaining("multiple of 16");
     }
 }
