@@ -1,5 +1,6 @@
 package io.aerie.info;
 
+import io.aerie.config.DeviceStorageConfig;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.namespace.BinNames;
@@ -7,6 +8,8 @@ import io.aerie.namespace.Counter;
 import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.SetInfo;
+import io.aerie.storage.device.DeviceStore;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /** {@code namespace/<ns>}, {@code sets}, {@code bins}: a namespace's statistics and configuration. */
@@ -36,10 +39,22 @@ final class NamespaceInfoCommands {
         j.add("prole_objects=0");
         j.add("prole_tombstones=0");
         j.add("non_replica_objects=0");
-        j.add("data_used_bytes=" + used);
-        j.add("data_total_bytes=" + total);
-        j.add("data_used_pct=" + (total == 0 ? 0 : used * 100 / total));
-        j.add("data_avail_pct=" + (total == 0 ? 0 : Math.max(0, 100 - used * 100 / total)));
+        DeviceStore store = ns.store();
+        Map<String, Object> storage = store == null ? Map.of() : store.statistics();
+        if (ns.config().storage() instanceof DeviceStorageConfig) {
+            // The device engine's data lives in its files: Aerospike reports data_* against them.
+            storage.forEach((k, v) -> j.add(k + "=" + v));
+        } else {
+            j.add("data_used_bytes=" + used);
+            j.add("data_total_bytes=" + total);
+            j.add("data_used_pct=" + (total == 0 ? 0 : used * 100 / total));
+            j.add("data_avail_pct=" + (total == 0 ? 0 : Math.max(0, 100 - used * 100 / total)));
+            storage.forEach((k, v) -> {
+                if (!k.startsWith("data_")) {
+                    j.add(k + "=" + v);
+                }
+            });
+        }
         j.add("stop_writes=" + ns.stopWrites());
         j.add("hwm_breached=false");
         j.add("truncate_lut=" + ns.truncateLut());

@@ -6,8 +6,12 @@ import io.aerie.storage.Digest;
 import io.aerie.storage.IndexTables;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
+import io.aerie.storage.device.CommitWait;
+import io.aerie.storage.device.DeviceStore;
 import io.aerie.util.CitrusleafEpoch;
 import io.aerie.util.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
@@ -31,6 +35,10 @@ public final class Namespace {
     private volatile NamespaceConfig config;
     /** Records last updated at or before this (ms since 2010) are truncated; 0 = never. */
     private volatile long truncateLut;
+    /** The storage files every change is also written to; null for a namespace held in memory only. */
+    private volatile @Nullable DeviceStore store;
+
+    private static final byte[] NO_SET = new byte[0];
 
     public Namespace(NamespaceConfig config, Clock clock) {
         this.name = config.name();
@@ -94,6 +102,10 @@ public final class Namespace {
 
     /** Whether writes are refused: used bytes reached stop-writes-used-pct of data-size. */
     public boolean stopWrites() {
+        if (!(config.storage() instanceof MemoryStorageConfig)) {
+            // The device engine's limits are its files': see storageRefusal().
+            return false;
+        }
         long limit = dataSizeBytes();
         int pct = config.stopWritesUsedPct();
         return pct > 0 && usedBytes.sum() * 100 >= limit * (long) pct;
@@ -107,6 +119,69 @@ public final class Namespace {
     /** Milliseconds since 2010, now. */
     public long nowMillis() {
         return CitrusleafEpoch.millis(clock.currentTimeMillis());
+    }
+
+    /**
+     * Attaches storage files: restores the truncation points they hold and replays their records
+     * into the index (cold start). From then on every change to a record is also written to them.
+     * Returns the number of entries read.
+     */
+    public long attachStore(DeviceStore s) {
+        if (store != null) {
+            throw new IllegalStateException("namespace " + name + " already has storage");
+        }
+        truncateLut = Math.max(truncateLut, s.truncateLut());
+        for (Map.Entry<String, Long> e : s.setTruncates().entrySet()) {
+            SetInfo set = sets.getOrCreate(e.getKey());
+            if (set != null) {
+                set.truncateAt(e.getValue());
+            }
+        }
+        long entries = s.load(storageIndex());
+        store = s;
+        sweep();
+        return entries;
+    }
+
+    /** The storage files, or null for a namespace held in memory only. */
+    public @Nullable DeviceStore store() {
+        return store;
+    }
+
+    /** The index as storage sees it: for cold start and defragmentation. */
+    public DeviceStore.Index storageIndex() {
+        return new StorageIndex(this);
+    }
+
+    /** Why storage refuses writes now: one of {@link DeviceStore.Refusal}'s values. */
+    public int storageRefusal() {
+        DeviceStore s = store;
+        return s == null ? DeviceStore.Refusal.NONE : s.refusal();
+    }
+
+    /**
+     * Writes a record's new version {@code now} to storage; its previous copy, at {@code oldAddress}
+     * with {@code oldLength} bytes, becomes dead. The caller holds the partition lock.
+     */
+    public void persistWrite(long oldAddress, int oldLength, byte[] now, @Nullable CommitWait wait) {
+        DeviceStore s = store;
+        if (s != null) {
+            s.write(oldAddress, oldLength, now, setNameBytes(now), wait);
+        }
+    }
+
+    /** Writes a tombstone for a record just removed by a delete. The caller holds the partition lock. */
+    public void persistDelete(byte[] removed, @Nullable CommitWait wait) {
+        DeviceStore s = store;
+        if (s != null) {
+            s.delete(removed, setNameBytes(removed), nowMillis(), wait);
+        }
+    }
+
+    /** The UTF-8 name of a record's set, empty for none. */
+    byte[] setNameBytes(byte[] r) {
+        SetInfo s = sets.get(Record.setId(r));
+        return s == null ? NO_SET : s.nameBytes();
     }
 
     /** Whether a stored record is visible: not expired, not truncated. */
@@ -189,12 +264,28 @@ public final class Namespace {
                     truncateLut = lutMillis;
                 }
             }
+        } else {
+            SetInfo set = sets.getOrCreate(setName);
+            if (set != null) {
+                set.truncateAt(lutMillis);
+            }
+        }
+        saveTruncates();
+    }
+
+    /** Persists the truncation points, so truncated records stay gone after a cold start. */
+    private synchronized void saveTruncates() {
+        DeviceStore s = store;
+        if (s == null) {
             return;
         }
-        SetInfo set = sets.getOrCreate(setName);
-        if (set != null) {
-            set.truncateAt(lutMillis);
+        Map<String, Long> setPoints = new HashMap<>();
+        for (SetInfo set : sets.all()) {
+            if (set.truncateLut() > 0) {
+                setPoints.put(set.name(), set.truncateLut());
+            }
         }
+        s.saveTruncates(truncateLut, setPoints);
     }
 
     /** Namespace-wide truncation point (ms since 2010), 0 if never truncated. */
@@ -218,6 +309,10 @@ public final class Namespace {
                     truncated[0]++;
                 }
                 accountSwap(r, null);
+                DeviceStore s = store;
+                if (s != null) {
+                    s.forget(r, setNameBytes(r));
+                }
             });
         }
         stats.add(Counter.EXPIRED_OBJECTS, expired[0]);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** One set of a namespace: its id, record count, data size and truncation point. */
 public final class SetInfo {
     private final String name;
+    private final byte[] nameBytes;
     private final int id;
     private final LongAdder objects = new LongAdder();
     private final LongAdder dataBytes = new LongAdder();
@@ -13,11 +14,17 @@ public final class SetInfo {
 
     SetInfo(String name, int id) {
         this.name = name;
+        this.nameBytes = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.id = id;
     }
 
     public String name() {
         return name;
+    }
+
+    /** The name in UTF-8, as storage writes it beside each record (do not modify). */
+    byte[] nameBytes() {
+        return nameBytes;
     }
 
     public int id() {

@@ -1,5 +1,6 @@
 package io.aerie.net;
 
+import io.aerie.storage.device.CommitWait;
 import io.aerie.txn.ScanSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -29,6 +30,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     private final RequestProcessor processor;
     private final Executor scanExecutor;
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
+    private final CommitWait commitWait = new CommitWait();
     private boolean busy;
     /** Set once an error closes the connection, so one bad stream logs one line. */
     private boolean closing;
@@ -67,15 +69,20 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         ByteBuf out = ctx.alloc().ioBuffer(2048);
         Runnable task;
         try {
-            task = processor.process(frame.type(), frame.body(), out, sink(ctx));
+            task = processor.process(frame.type(), frame.body(), out, sink(ctx), commitWait);
         } catch (RuntimeException e) {
             out.release();
+            commitWait.clear();
             LOG.warn(
                     "closing connection {}: request of type {} failed",
                     ctx.channel().remoteAddress(),
                     frame.type(),
                     e);
             ctx.close();
+            return;
+        }
+        if (commitWait.pending()) {
+            deferUntilDurable(ctx, out);
             return;
         }
         if (out.isReadable()) {
@@ -105,6 +112,23 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                 ctx.close();
             }
         }
+    }
+
+    /**
+     * Holds a reply until storage reports the request's writes durable (commit-to-device); later
+     * frames queue behind it as behind a scan, so replies stay in order, while the event loop goes
+     * on serving other connections, whose writes then share the next device sync.
+     */
+    private void deferUntilDurable(ChannelHandlerContext ctx, ByteBuf reply) {
+        busy = true;
+        commitWait.whenDurable(() -> ctx.executor().execute(() -> {
+            if (ctx.channel().isActive()) {
+                ctx.write(reply);
+            } else {
+                reply.release();
+            }
+            taskDone(ctx);
+        }));
     }
 
     private void taskDone(ChannelHandlerContext ctx) {

@@ -9,6 +9,7 @@ import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ProtoHeader;
 import io.aerie.protocol.ProtocolException;
 import io.aerie.protocol.ResultCode;
+import io.aerie.storage.device.CommitWait;
 import io.aerie.txn.ScanJob;
 import io.aerie.txn.ScanSink;
 import io.aerie.txn.TransactionService;
@@ -37,7 +38,7 @@ public final class RequestDispatcher implements RequestProcessor {
     }
 
     @Override
-    public @Nullable Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink) {
+    public @Nullable Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait) {
         switch (type) {
             case ProtoHeader.TYPE_INFO -> {
                 byte[] reply = info.execute(body);
@@ -53,16 +54,16 @@ public final class RequestDispatcher implements RequestProcessor {
                 return null;
             }
             case ProtoHeader.TYPE_MSG -> {
-                return processMessage(body, 0, body.length, out, sink);
+                return processMessage(body, 0, body.length, out, sink, commitWait);
             }
             case ProtoHeader.TYPE_MSG_COMPRESSED -> {
-                return processCompressed(body, out, sink);
+                return processCompressed(body, out, sink, commitWait);
             }
             default -> throw new IllegalStateException("frame type " + type + " passed the decoder");
         }
     }
 
-    private @Nullable Runnable processCompressed(byte[] body, ByteBuf out, ScanSink sink) {
+    private @Nullable Runnable processCompressed(byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait) {
         byte[] inner;
         try {
             inner = Compression.inflate(body, ProtoHeader.MAX_BODY_SIZE + ProtoHeader.SIZE);
@@ -79,10 +80,11 @@ public final class RequestDispatcher implements RequestProcessor {
             MessageWriter.writeResultFrame(out, ResultCode.PARAMETER_ERROR, 0, 0);
             return null;
         }
-        return processMessage(inner, ProtoHeader.SIZE, inner.length - ProtoHeader.SIZE, out, sink);
+        return processMessage(inner, ProtoHeader.SIZE, inner.length - ProtoHeader.SIZE, out, sink, commitWait);
     }
 
-    private @Nullable Runnable processMessage(byte[] buf, int off, int len, ByteBuf out, ScanSink sink) {
+    private @Nullable Runnable processMessage(
+            byte[] buf, int off, int len, ByteBuf out, ScanSink sink, CommitWait commitWait) {
         AsMessage m;
         try {
             m = AsMessageDecoder.decode(buf, off, len);
@@ -96,7 +98,7 @@ public final class RequestDispatcher implements RequestProcessor {
                 if (m.hasInfo1(MsgFlags.INFO1_COMPRESS_RESPONSE)) {
                     ByteBuf plain = out.alloc().heapBuffer(256);
                     try {
-                        txn.executeSingle(m, plain);
+                        txn.executeSingle(m, plain, commitWait);
                         if (plain.readableBytes() > COMPRESS_THRESHOLD) {
                             writeCompressed(plain, out);
                         } else {
@@ -106,12 +108,12 @@ public final class RequestDispatcher implements RequestProcessor {
                         plain.release();
                     }
                 } else {
-                    txn.executeSingle(m, out);
+                    txn.executeSingle(m, out, commitWait);
                 }
                 return null;
             }
             case BATCH -> {
-                txn.executeBatch(m, out);
+                txn.executeBatch(m, out, commitWait);
                 return null;
             }
             case SCAN -> {

@@ -1,5 +1,6 @@
 package io.aerie.net;
 
+import io.aerie.storage.device.CommitWait;
 import io.aerie.txn.ScanSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -15,9 +16,11 @@ public interface RequestProcessor {
     /**
      * Processes one frame body of the given type. Returns null when the reply is complete in
      * {@code out}; otherwise a task to run on the scan executor (which sends through the sink).
+     * When {@code commitWait} is pending afterwards, the reply in {@code out} may only be sent once
+     * it reports the request's writes durable (commit-to-device).
      */
     @Nullable
-    Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink);
+    Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait);
 
     /** The allocator default, for implementations that need one outside a connection. */
     default ByteBufAllocator alloc() {

@@ -1,5 +1,6 @@
 package io.aerie.server;
 
+import io.aerie.config.DeviceStorageConfig;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.config.NodeConfig;
@@ -7,10 +8,12 @@ import io.aerie.config.ServiceConfig;
 import io.aerie.info.InfoCommands;
 import io.aerie.info.InfoRegistry;
 import io.aerie.info.NodeState;
+import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.Nsup;
 import io.aerie.net.ClientServer;
 import io.aerie.net.RequestDispatcher;
+import io.aerie.storage.device.DeviceStore;
 import io.aerie.txn.TransactionService;
 import io.aerie.util.Clock;
 import java.net.InetSocketAddress;
@@ -47,6 +50,7 @@ public final class Aerie implements AutoCloseable {
     private final ClientServer server;
     private final ExecutorService scanExecutor;
     private final ScheduledExecutorService background;
+    private final ExecutorService storageThreads;
     private final Nsup nsup;
     private final InetSocketAddress address;
     private volatile boolean closed;
@@ -56,6 +60,14 @@ public final class Aerie implements AutoCloseable {
         ServiceConfig service = config.service();
         this.state = new NodeState(nodeId(service), service.clusterName(), clock.currentTimeMillis());
         this.namespaces = new Namespaces(config.namespaces(), clock);
+        this.storageThreads = Executors.newCachedThreadPool(
+                Thread.ofPlatform().name("aerie-storage-", 0).daemon().factory());
+        try {
+            openStorage(namespaces, storageThreads);
+        } catch (RuntimeException e) {
+            closeStorage();
+            throw e;
+        }
         this.info = new InfoRegistry();
         TransactionService txn = new TransactionService(namespaces);
         // Scans beyond this many at once wait their turn, as Aerospike bounds its query threads.
@@ -87,6 +99,7 @@ public final class Aerie implements AutoCloseable {
             started = true;
         } finally {
             if (!started) {
+                closeStorage();
                 shutdownExecutors();
                 server.close();
             }
@@ -101,12 +114,6 @@ public final class Aerie implements AutoCloseable {
 
     /** Starts a node with an injected clock (tests of expiry). */
     public static Aerie start(NodeConfig config, Clock clock) {
-        for (NamespaceConfig ns : config.namespaces()) {
-            if (!(ns.storage() instanceof MemoryStorageConfig)) {
-                throw new UnsupportedOperationException("namespace " + ns.name()
-                        + ": storage-engine device is not implemented yet; use storage-engine memory");
-            }
-        }
         for (String ignored : config.ignoredParameters()) {
             LOG.info("config parameter accepted but not used by Aerie: {}", ignored);
         }
@@ -160,8 +167,72 @@ public final class Aerie implements AutoCloseable {
         closed = true;
         nsup.stop();
         server.close();
+        closeStorage();
         shutdownExecutors();
         LOG.info("node {} stopped", state.nodeId());
+    }
+
+    /** Opens each namespace's storage files, replays them (cold start) and starts their flushers and defragmenter. */
+    private static void openStorage(Namespaces namespaces, ExecutorService threads) {
+        for (Namespace ns : namespaces.all()) {
+            DeviceStore.Settings settings = storageSettings(ns.config());
+            if (settings == null) {
+                continue;
+            }
+            DeviceStore store = DeviceStore.open(ns.name(), settings);
+            try {
+                ns.attachStore(store);
+            } catch (RuntimeException e) {
+                store.close();
+                throw e;
+            }
+            store.start(threads, ns.storageIndex());
+        }
+    }
+
+    /** The storage files a namespace writes to, or null when it is held in memory only. */
+    private static DeviceStore.@Nullable Settings storageSettings(NamespaceConfig ns) {
+        if (ns.storage() instanceof DeviceStorageConfig d) {
+            if (!d.devices().isEmpty()) {
+                throw new UnsupportedOperationException(
+                        "namespace " + ns.name() + ": raw 'device' lines are not supported yet; use 'file' lines");
+            }
+            return new DeviceStore.Settings(
+                    d.files(),
+                    d.filesizeBytes(),
+                    Math.toIntExact(d.writeBlockSizeBytes()),
+                    Math.toIntExact(d.flushSizeBytes()),
+                    d.flushMaxMs(),
+                    d.commitToDevice(),
+                    d.defragLwmPct(),
+                    d.defragSleepUs(),
+                    d.maxWriteCacheBytes());
+        }
+        MemoryStorageConfig m = (MemoryStorageConfig) ns.storage();
+        if (m.files().isEmpty()) {
+            return null;
+        }
+        return new DeviceStore.Settings(
+                m.files(),
+                m.filesizeBytes(),
+                Math.toIntExact(DeviceStorageConfig.DEFAULT_WRITE_BLOCK_SIZE),
+                Math.toIntExact(DeviceStorageConfig.DEFAULT_FLUSH_SIZE),
+                DeviceStorageConfig.DEFAULT_FLUSH_MAX_MS,
+                false,
+                DeviceStorageConfig.DEFAULT_DEFRAG_LWM_PCT,
+                DeviceStorageConfig.DEFAULT_DEFRAG_SLEEP_US,
+                DeviceStorageConfig.DEFAULT_MAX_WRITE_CACHE);
+    }
+
+    /** Writes out and closes every namespace's storage files. */
+    private void closeStorage() {
+        for (Namespace ns : namespaces.all()) {
+            DeviceStore s = ns.store();
+            if (s != null) {
+                s.close();
+            }
+        }
+        storageThreads.shutdownNow();
     }
 
     private void shutdownExecutors() {

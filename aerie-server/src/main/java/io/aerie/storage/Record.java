@@ -183,6 +183,12 @@ public final class Record {
         return (long) LONG.get(r, DEVICE_ADDRESS);
     }
 
+    /** Sets the set id: a record read from storage takes this process's id for its set name. */
+    public static void setSetId(byte[] r, int setId) {
+        assert setId >= 0 && setId <= 0xFFFF : "set id out of range: " + setId;
+        SHORT.set(r, SET_ID, (short) setId);
+    }
+
     /** Records where the record's newest copy now is on storage; the caller holds the partition lock. */
     public static void setDeviceAddress(byte[] r, long address) {
         LONG.set(r, DEVICE_ADDRESS, address);

@@ -2,6 +2,7 @@ package io.aerie.txn;
 
 import io.aerie.namespace.Namespace;
 import io.aerie.storage.Record;
+import io.aerie.storage.device.DeviceAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,7 +59,13 @@ final class ReadTouch {
                     Record.nextGeneration(Record.generation(current)),
                     (int) (ctx.nowSeconds() + ttl),
                     ns.nowMillis());
-            ns.accountSwap(ctx.partition().put(touched), touched);
+            byte[] old = ctx.partition().put(touched);
+            ns.accountSwap(old, touched);
+            ns.persistWrite(
+                    old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
+                    old == null ? 0 : old.length,
+                    touched,
+                    ctx.commitWait());
             return touched;
         } finally {
             ctx.partition().unlock();

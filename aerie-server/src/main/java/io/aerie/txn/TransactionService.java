@@ -11,6 +11,7 @@ import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ProtoHeader;
 import io.aerie.protocol.ProtocolException;
 import io.aerie.protocol.ResultCode;
+import io.aerie.storage.device.CommitWait;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 
@@ -49,13 +50,21 @@ public final class TransactionService {
 
     /** Executes a single-record request, writing one reply frame into {@code out}. */
     public void executeSingle(AsMessage m, ByteBuf out) {
+        executeSingle(m, out, null);
+    }
+
+    /**
+     * As {@link #executeSingle(AsMessage, ByteBuf)}; under commit-to-device the reply must not be
+     * sent before {@code commitWait} says the write is durable (null: the call waits instead).
+     */
+    public void executeSingle(AsMessage m, ByteBuf out, @Nullable CommitWait commitWait) {
         int start = MessageWriter.beginFrame(out);
-        executeRecord(m, out, 0, false);
+        executeRecord(m, out, 0, false, commitWait);
         MessageWriter.endFrame(out, start, ProtoHeader.TYPE_MSG);
     }
 
-    /** Executes a batch request, writing its reply frames into {@code out}. */
-    public void executeBatch(AsMessage parent, ByteBuf out) {
+    /** Executes a batch request, writing its reply frames into {@code out}; see {@link #executeSingle(AsMessage, ByteBuf, CommitWait)}. */
+    public void executeBatch(AsMessage parent, ByteBuf out, @Nullable CommitWait commitWait) {
         BatchRequest batch;
         try {
             batch = AsMessageDecoder.decodeBatch(parent);
@@ -66,7 +75,7 @@ public final class TransactionService {
         int frame = MessageWriter.beginFrame(out);
         int failure = ResultCode.OK;
         for (AsMessage row : batch.rows()) {
-            int rc = executeRecord(row, out, row.batchIndex(), true);
+            int rc = executeRecord(row, out, row.batchIndex(), true, commitWait);
             if (!batch.respondAllKeys()
                     && rc != ResultCode.OK
                     && rc != ResultCode.KEY_NOT_FOUND
@@ -84,7 +93,8 @@ public final class TransactionService {
     }
 
     /** One record's transaction; writes one AS_MSG (no frame) and returns its result code. */
-    private int executeRecord(AsMessage m, ByteBuf out, int transactionTtl, boolean batch) {
+    private int executeRecord(
+            AsMessage m, ByteBuf out, int transactionTtl, boolean batch, @Nullable CommitWait commitWait) {
         int nsOff = m.fieldOffset(FieldType.NAMESPACE);
         Namespace ns = nsOff < 0 ? null : namespaces.get(m.buffer(), nsOff, m.fieldLength(FieldType.NAMESPACE));
         if (ns == null) {
@@ -97,7 +107,7 @@ public final class TransactionService {
             // Record UDFs arrive with the next issue's Lua engine.
             return Replies.error(out, ResultCode.UNSUPPORTED_FEATURE, transactionTtl);
         }
-        TxnContext ctx = TxnContext.of(ns, m, transactionTtl);
+        TxnContext ctx = TxnContext.of(ns, m, transactionTtl, commitWait);
         if (m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE)) {
             return WriteTxn.execute(ctx, out, batch);
         }

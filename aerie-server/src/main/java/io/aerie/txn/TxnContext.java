@@ -7,11 +7,14 @@ import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Digest;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
+import io.aerie.storage.device.CommitWait;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every single-record transaction resolves first: namespace, digest, partition, and "now".
  *
  * @param transactionTtl value for the reply header's transaction-ttl slot (batch row index, or 0)
+ * @param commitWait collects what the reply must wait for under commit-to-device; null to wait in place
  */
 record TxnContext(
         Namespace ns,
@@ -20,14 +23,15 @@ record TxnContext(
         int partitionId,
         Partition partition,
         int nowSeconds,
-        int transactionTtl) {
+        int transactionTtl,
+        @Nullable CommitWait commitWait) {
 
-    static TxnContext of(Namespace ns, AsMessage msg, int transactionTtl) {
+    static TxnContext of(Namespace ns, AsMessage msg, int transactionTtl, @Nullable CommitWait commitWait) {
         int digestOff = msg.digestOffset();
         byte[] buf = msg.buffer();
         Digest d = Digest.of(buf, digestOff);
         int pid = Digest.partitionId(buf, digestOff);
-        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl);
+        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl, commitWait);
     }
 
     /** Whether a request's KEY field disagrees with the key stored on the record. */

@@ -16,6 +16,8 @@ import io.aerie.protocol.ParticleType;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
+import io.aerie.storage.device.DeviceAddress;
+import io.aerie.storage.device.DeviceStore;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
 
@@ -100,8 +102,17 @@ final class WriteTxn {
         if (m.fieldLength(FieldType.SET) > SetTable.MAX_NAME_LENGTH) {
             return ResultCode.PARAMETER_ERROR;
         }
-        if (!m.hasInfo2(MsgFlags.INFO2_DELETE) && ctx.ns().stopWrites()) {
-            return ResultCode.OUT_OF_SPACE;
+        if (!m.hasInfo2(MsgFlags.INFO2_DELETE)) {
+            if (ctx.ns().stopWrites()) {
+                return ResultCode.OUT_OF_SPACE;
+            }
+            int refusal = ctx.ns().storageRefusal();
+            if (refusal == DeviceStore.Refusal.FULL) {
+                return ResultCode.OUT_OF_SPACE;
+            }
+            if (refusal == DeviceStore.Refusal.OVERLOADED) {
+                return ResultCode.DEVICE_OVERLOAD;
+            }
         }
         return ResultCode.OK;
     }
@@ -139,6 +150,9 @@ final class WriteTxn {
         }
         byte[] removed = ctx.partition().remove(ctx.digest());
         ctx.ns().accountSwap(removed, null);
+        if (removed != null) {
+            ctx.ns().persistDelete(removed, ctx.commitWait());
+        }
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         return ResultCode.OK;
     }
@@ -190,7 +204,11 @@ final class WriteTxn {
         if (bins.isEmpty()) {
             // A write that leaves no bins deletes the record.
             if (existing != null) {
-                ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
+                byte[] removed = ctx.partition().remove(ctx.digest());
+                ns.accountSwap(removed, null);
+                if (removed != null) {
+                    ns.persistDelete(removed, ctx.commitWait());
+                }
             }
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
             return ResultCode.OK;
@@ -233,6 +251,7 @@ final class WriteTxn {
         long lut = ns.nowMillis();
         if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
+            long oldAddress = Record.deviceAddress(existing);
             int binsOff = Record.binsOffset(existing);
             if (bins.canEncodeInPlace(existing, binsOff)) {
                 int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
@@ -246,6 +265,7 @@ final class WriteTxn {
                 // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
                 Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
             }
+            ns.persistWrite(oldAddress, existing.length, existing, ctx.commitWait());
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
@@ -260,6 +280,11 @@ final class WriteTxn {
         assert end == updated.length : "record encoded to " + end + " of " + updated.length + " bytes";
         byte[] old = ctx.partition().put(updated);
         ns.accountSwap(old, updated);
+        ns.persistWrite(
+                old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
+                old == null ? 0 : old.length,
+                updated,
+                ctx.commitWait());
         out.setInt(headerStart + 6, generation);
         out.setInt(headerStart + 10, (int) voidTime);
         Replies.patchOpCount(out, headerStart, applier.repliedOps());

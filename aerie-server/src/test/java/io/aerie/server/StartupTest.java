@@ -41,14 +41,39 @@ class StartupTest {
     }
 
     @Test
-    void deviceStorageIsRefusedWithAClearMessage() {
+    void rawDevicesAreRefusedWithAClearMessage() {
         NodeConfig config = ConfigParser.parse(
-                        "namespace d {\n storage-engine device {\n  file /tmp/x.dat\n  filesize 1G\n }\n}\n", "d.conf")
+                        "namespace d {\n storage-engine device {\n  device /dev/nvme9n1\n }\n}\n", "d.conf")
                 .withServicePort(0);
         assertThatThrownBy(() -> Aerie.start(config))
                 .isInstanceOf(UnsupportedOperationException.class)
                 .hasMessageContaining("namespace d")
-                .hasMessageContaining("storage-engine device");
+                .hasMessageContaining("'file' lines");
+    }
+
+    @Test
+    void aStorageFileTooSmallForItsBlocksIsRefusedNamingIt(@TempDir Path dir) {
+        Path file = dir.resolve("small.dat");
+        NodeConfig config = ConfigParser.parse(
+                        "namespace d {\n storage-engine device {\n  file " + file + "\n  filesize 2M\n }\n}\n",
+                        "d.conf")
+                .withServicePort(0);
+        assertThatThrownBy(() -> Aerie.start(config))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("write blocks");
+    }
+
+    @Test
+    void aStorageFileOfAnotherNamespaceIsRefused(@TempDir Path dir) {
+        Path file = dir.resolve("shared.dat");
+        String stanza = " {\n storage-engine device {\n  file " + file + "\n  filesize 64M\n }\n}\n";
+        try (Aerie node = Aerie.start(
+                ConfigParser.parse("namespace one" + stanza, "a.conf").withServicePort(0))) {
+            assertThat(node.info("namespaces")).isEqualTo("one");
+        }
+        NodeConfig other =
+                ConfigParser.parse("namespace two" + stanza, "b.conf").withServicePort(0);
+        assertThatThrownBy(() -> Aerie.start(other)).hasMessageContaining("belongs to namespace one");
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.aerie.protocol.OpType;
 import io.aerie.protocol.ParticleType;
 import io.aerie.protocol.ProtoHeader;
 import io.aerie.protocol.ResultCode;
+import io.aerie.storage.device.CommitWait;
 import io.aerie.txn.ScanSink;
 import io.aerie.util.Clock;
 import io.netty.buffer.ByteBuf;
@@ -135,7 +136,7 @@ public final class NullNode implements AutoCloseable {
         }
 
         @Override
-        public @Nullable Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink) {
+        public @Nullable Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait) {
             if (type == ProtoHeader.TYPE_INFO) {
                 byte[] reply = info.execute(body);
                 out.writeLong(ProtoHeader.encode(ProtoHeader.TYPE_INFO, reply.length));

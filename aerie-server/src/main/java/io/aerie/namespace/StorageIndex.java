@@ -1,0 +1,85 @@
+package io.aerie.namespace;
+
+import io.aerie.ops.Bin;
+import io.aerie.ops.BinList;
+import io.aerie.storage.Digest;
+import io.aerie.storage.Partition;
+import io.aerie.storage.Record;
+import io.aerie.storage.device.DeviceStore;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/** A namespace's index as its storage files see it: cold start fills it, defragmentation moves records through it. */
+final class StorageIndex implements DeviceStore.Index {
+    private final Namespace ns;
+
+    StorageIndex(Namespace ns) {
+        this.ns = ns;
+    }
+
+    @Override
+    public byte @Nullable [] get(Digest digest) {
+        return ns.partition(digest.partitionId()).get(digest);
+    }
+
+    @Override
+    public void put(byte[] record, String setName) {
+        int setId = 0;
+        if (!setName.isEmpty()) {
+            SetInfo set = ns.sets().getOrCreate(setName);
+            if (set == null) {
+                throw new IllegalStateException("namespace " + ns.name() + " has no room for set " + setName);
+            }
+            setId = set.id();
+        }
+        Record.setSetId(record, setId);
+        BinList bins = BinList.decode(record, Record.binsOffset(record), Record.binCount(record));
+        for (int i = 0; i < bins.size(); i++) {
+            Bin b = bins.get(i);
+            ns.bins().note(b.nameBuffer(), b.nameOffset(), b.nameLength());
+        }
+        Partition p = ns.partition(Digest.partitionId(record, 0));
+        p.lock();
+        try {
+            ns.accountSwap(p.put(record), record);
+        } finally {
+            p.unlock();
+        }
+    }
+
+    @Override
+    public void remove(Digest digest) {
+        Partition p = ns.partition(digest.partitionId());
+        p.lock();
+        try {
+            ns.accountSwap(p.remove(digest), null);
+        } finally {
+            p.unlock();
+        }
+    }
+
+    @Override
+    public void withRecord(Digest digest, Consumer<byte @Nullable []> action) {
+        Partition p = ns.partition(digest.partitionId());
+        p.lock();
+        try {
+            action.accept(p.get(digest));
+        } finally {
+            p.unlock();
+        }
+    }
+
+    @Override
+    public byte[] setName(byte[] record) {
+        return ns.setNameBytes(record);
+    }
+
+    @Override
+    public void forEach(Consumer<byte[]> action) {
+        for (int i = 0; i < Partition.COUNT; i++) {
+            for (byte[] r : ns.partition(i).recordsAfter(null)) {
+                action.accept(r);
+            }
+        }
+    }
+}

@@ -1,0 +1,551 @@
+package io.aerie.storage.device;
+
+import io.aerie.storage.Digest;
+import io.aerie.storage.Record;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A namespace's storage files: every record write appends the record's new version to the file its
+ * partition maps to, every delete appends a tombstone, and a cold start replays the files into the
+ * index, the newest copy of each record winning. Records stay in memory as well (Aerospike 7's
+ * memory engine with storage files); reads never touch the files.
+ *
+ * <p>"Newest" is the write order itself: the stamp of the block use an entry was written in, then
+ * its offset in the block. A record maps to one file, so its copies are ordered by that file's
+ * stamps, which only grow. That is exact where generation and last-update-time are not (a
+ * generation wraps; a recreated record starts again at 1).
+ *
+ * <p>Defragmentation rewrites the live entries of blocks under {@code defrag-lwm-pct} through the
+ * write stream and frees the blocks once the copies are durable. A tombstone moves with them while
+ * some older block in use could still hold a copy of its record; after that it is dropped.
+ */
+public final class DeviceStore implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DeviceStore.class);
+
+    private final String namespace;
+    private final List<DeviceWriter> writers;
+    private final List<DeviceHeader> headers;
+    private final int blockSize;
+    private final long defragSleepNanos;
+    private volatile boolean closed;
+    private final java.util.concurrent.CountDownLatch defragStopped = new java.util.concurrent.CountDownLatch(1);
+    private volatile boolean started;
+    private volatile long defragReads;
+    private volatile long coldStartMillis;
+
+    /** What the store needs from the namespace's index. */
+    public interface Index {
+        /** The record stored under a digest, live or not (cold start: no concurrent writes). */
+        byte @Nullable [] get(Digest digest);
+
+        /** Stores a record found on storage, whose set is {@code setName} ("" for none). */
+        void put(byte[] record, String setName);
+
+        /** Removes the record under a digest, if any. */
+        void remove(Digest digest);
+
+        /** Runs {@code action} under the digest's partition lock with the record stored (or null). */
+        void withRecord(Digest digest, Consumer<byte @Nullable []> action);
+
+        /** The UTF-8 set name of a stored record (empty for none). */
+        byte[] setName(byte[] record);
+
+        /** Calls {@code action} with every record in the index. */
+        void forEach(Consumer<byte[]> action);
+    }
+
+    /**
+     * Storage settings, whichever storage-engine stanza gave them.
+     *
+     * @param files paths, in the namespace's file order
+     * @param fileSize bytes per file; 0 for raw devices (their own size)
+     * @param blockSize write-block size
+     */
+    public record Settings(
+            List<String> files,
+            long fileSize,
+            int blockSize,
+            int flushSize,
+            int flushMaxMs,
+            boolean commitToDevice,
+            int defragLwmPct,
+            int defragSleepUs,
+            long maxWriteCache) {}
+
+    private DeviceStore(String namespace, List<DeviceWriter> writers, List<DeviceHeader> headers, Settings s) {
+        this.namespace = namespace;
+        this.writers = writers;
+        this.headers = headers;
+        this.blockSize = s.blockSize();
+        this.defragSleepNanos = TimeUnit.MICROSECONDS.toNanos(s.defragSleepUs());
+    }
+
+    /**
+     * Opens (formatting new files) a namespace's storage files. Files that belong to another
+     * namespace, another file order or another block size are refused with a message that says so.
+     */
+    public static DeviceStore open(String namespace, Settings s) {
+        if (s.files().size() > DeviceAddress.MAX_FILES) {
+            throw new IllegalArgumentException("namespace " + namespace + " has "
+                    + s.files().size() + " storage files; at most " + DeviceAddress.MAX_FILES + " are allowed");
+        }
+        List<DeviceFile> files = new ArrayList<>();
+        List<DeviceWriter> writers = new ArrayList<>();
+        List<DeviceHeader> headers = new ArrayList<>();
+        DeviceWriter.Settings ws = new DeviceWriter.Settings(
+                Math.min(s.flushSize(), s.blockSize()),
+                TimeUnit.MILLISECONDS.toNanos(s.flushMaxMs()),
+                s.commitToDevice(),
+                s.defragLwmPct(),
+                s.maxWriteCache());
+        try {
+            for (int i = 0; i < s.files().size(); i++) {
+                DeviceFile f = DeviceFile.open(Path.of(s.files().get(i)), s.fileSize(), s.blockSize());
+                files.add(f);
+                headers.add(header(namespace, f, i, s));
+                writers.add(new DeviceWriter(i, f, ws));
+            }
+        } catch (RuntimeException e) {
+            files.forEach(DeviceFile::close);
+            throw e;
+        }
+        return new DeviceStore(namespace, writers, headers, s);
+    }
+
+    private static DeviceHeader header(String namespace, DeviceFile f, int index, Settings s) {
+        DeviceHeader h = f.readHeader();
+        if (h == null) {
+            h = new DeviceHeader(namespace, index, s.files().size(), s.blockSize(), 1, 0, Map.of());
+            f.writeHeader(h);
+            return h;
+        }
+        String where = "storage file " + f.path();
+        if (!h.namespace().equals(namespace)) {
+            throw new IllegalArgumentException(where + " belongs to namespace " + h.namespace() + ", not " + namespace);
+        }
+        if (h.fileIndex() != index || h.fileCount() != s.files().size()) {
+            throw new IllegalArgumentException(where + " was file " + (h.fileIndex() + 1) + " of " + h.fileCount()
+                    + " of namespace " + namespace + "; it is now configured as file " + (index + 1) + " of "
+                    + s.files().size() + ", and Aerie cannot move records between files");
+        }
+        if (h.blockSize() != s.blockSize()) {
+            throw new IllegalArgumentException(where + " was written with write blocks of " + h.blockSize()
+                    + " bytes; the configuration now says " + s.blockSize());
+        }
+        return h;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    /** The namespace truncation point the files hold (ms since 2010). */
+    public long truncateLut() {
+        return newestHeader().truncateLut();
+    }
+
+    /** The set truncation points the files hold, by set name (ms since 2010). */
+    public Map<String, Long> setTruncates() {
+        return newestHeader().setTruncates();
+    }
+
+    private DeviceHeader newestHeader() {
+        DeviceHeader best = headers.get(0);
+        for (DeviceHeader h : headers) {
+            if (h.version() > best.version()) {
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    /** Persists the truncation points in every file's header, durably, before returning. */
+    public synchronized void saveTruncates(long truncateLut, Map<String, Long> setTruncates) {
+        long version = newestHeader().version();
+        for (int i = 0; i < headers.size(); i++) {
+            DeviceHeader h = headers.get(i);
+            DeviceHeader next = new DeviceHeader(
+                    h.namespace(), h.fileIndex(), h.fileCount(), h.blockSize(), version + 1, truncateLut, setTruncates);
+            writers.get(i).file().writeHeader(next);
+            headers.set(i, next);
+        }
+    }
+
+    // ---- cold start
+
+    /**
+     * Replays every file into {@code index}: the newest entry of each digest wins, tombstones keep
+     * older copies out. Damaged entries are skipped and logged with their file, block and offset.
+     * Returns the number of entries read. Call once, before the store takes writes.
+     */
+    public long load(Index index) {
+        long start = System.nanoTime();
+        Map<Digest, long[]> tombstones = new HashMap<>();
+        long entries = 0;
+        byte[] buf = new byte[blockSize];
+        for (DeviceWriter w : writers) {
+            DeviceFile f = w.file();
+            for (long b = f.firstBlock(); b < f.endBlock(); b++) {
+                f.readBlock(b, buf);
+                long stamp = BlockScan.stamp(buf, buf.length);
+                if (stamp == 0) {
+                    continue;
+                }
+                w.loaded(b, stamp);
+                entries += BlockScan.scan(buf, buf.length, new Replay(w, b, index, tombstones));
+            }
+        }
+        index.forEach(r -> {
+            long a = Record.deviceAddress(r);
+            writer(DeviceAddress.file(a))
+                    .addLive(DeviceAddress.block(a), DeviceRecord.entrySize(index.setName(r).length, r.length));
+        });
+        for (DeviceWriter w : writers) {
+            w.startWriting();
+        }
+        coldStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        LOG.info(
+                "namespace {}: cold start read {} entries from {} storage files in {} ms ({} tombstones)",
+                namespace,
+                entries,
+                writers.size(),
+                coldStartMillis,
+                tombstones.size());
+        return entries;
+    }
+
+    /** Applies one block's entries during cold start. */
+    private final class Replay implements BlockScan.Visitor {
+        private final DeviceWriter writer;
+        private final long block;
+        private final Index index;
+        private final Map<Digest, long[]> tombstones;
+
+        Replay(DeviceWriter writer, long block, Index index, Map<Digest, long[]> tombstones) {
+            this.writer = writer;
+            this.block = block;
+            this.index = index;
+            this.tombstones = tombstones;
+        }
+
+        @Override
+        public void entry(byte[] buf, DeviceRecord.Entry e) {
+            Digest d = Digest.of(buf, e.recordOffset());
+            long address = DeviceAddress.of(writer.fileIndex(), block, e.position());
+            if (e.tombstone()) {
+                // Every tombstone counts as live until defragmentation looks at it, winner or not, as at run time.
+                writer.addLive(block, e.size());
+            }
+            byte[] stored = index.get(d);
+            long[] tomb = tombstones.get(d);
+            long incumbent =
+                    stored != null ? Record.deviceAddress(stored) : tomb != null ? tomb[0] : DeviceAddress.NONE;
+            if (incumbent != DeviceAddress.NONE && !newer(address, incumbent)) {
+                return;
+            }
+            if (e.tombstone()) {
+                if (stored != null) {
+                    index.remove(d);
+                }
+                tombstones.put(d, new long[] {address, e.size()});
+                return;
+            }
+            byte[] r = java.util.Arrays.copyOfRange(buf, e.recordOffset(), e.recordOffset() + e.recordLength());
+            if (r.length < Record.HEADER || Record.binsOffset(r) > r.length) {
+                LOG.warn(
+                        "namespace {}: {} block {} offset {}: record of {} bytes is malformed; skipped",
+                        namespace,
+                        writer.file().path(),
+                        block,
+                        e.position(),
+                        r.length);
+                return;
+            }
+            Record.setDeviceAddress(r, address);
+            String set = new String(buf, e.setNameOffset(), e.setNameLength(), StandardCharsets.UTF_8);
+            index.put(r, set);
+            if (tomb != null) {
+                tombstones.remove(d);
+            }
+        }
+
+        @Override
+        public void damaged(int from, int to) {
+            LOG.warn(
+                    "namespace {}: {} block {} bytes {}..{} are damaged (checksum or framing); the records there are skipped",
+                    namespace,
+                    writer.file().path(),
+                    block,
+                    from,
+                    to);
+        }
+
+        @Override
+        public void trailing(int from) {
+            LOG.info(
+                    "namespace {}: {} block {}: unreadable bytes from offset {} on (a write torn by a crash, or leftovers); ignored",
+                    namespace,
+                    writer.file().path(),
+                    block,
+                    from);
+        }
+    }
+
+    /** Whether the entry at {@code a} was written after the one at {@code b} (same file). */
+    private boolean newer(long a, long b) {
+        DeviceWriter w = writer(DeviceAddress.file(a));
+        long sa = w.stamp(DeviceAddress.block(a));
+        long sb = w.stamp(DeviceAddress.block(b));
+        return sa != sb ? sa > sb : DeviceAddress.offset(a) > DeviceAddress.offset(b);
+    }
+
+    // ---- writes
+
+    private DeviceWriter writer(int fileIndex) {
+        return writers.get(fileIndex);
+    }
+
+    private DeviceWriter writerFor(byte[] record) {
+        return writers.get(Digest.partitionId(record, 0) % writers.size());
+    }
+
+    /**
+     * Appends {@code now}, the new version of a record whose previous version (possibly the same
+     * array, rewritten in place) was {@code old}; records the new copy's address in {@code now}. The
+     * caller holds the partition lock. {@code oldLength} is the old version's length before it changed.
+     */
+    public void write(long oldAddress, int oldLength, byte[] now, byte[] set, @Nullable CommitWait wait) {
+        int deadSize = oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, oldLength);
+        DeviceWriter w = writerFor(now);
+        if (oldAddress != DeviceAddress.NONE && DeviceAddress.file(oldAddress) != w.fileIndex()) {
+            writer(DeviceAddress.file(oldAddress)).forget(oldAddress, deadSize);
+            oldAddress = DeviceAddress.NONE;
+        }
+        long address = w.append(set, now, false, oldAddress, deadSize, wait, false);
+        Record.setDeviceAddress(now, address);
+    }
+
+    /**
+     * Appends a tombstone for {@code old}, a record just removed from the index, so that no older copy
+     * comes back at cold start. The caller holds the partition lock.
+     */
+    public void delete(byte[] old, byte[] set, long lastUpdateTime, @Nullable CommitWait wait) {
+        byte[] tomb = Record.allocate(
+                Record.digest(old), Record.nextGeneration(Record.generation(old)), 0, lastUpdateTime, 0, 0, 0, 0);
+        long oldAddress = Record.deviceAddress(old);
+        int deadSize = oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, old.length);
+        writerFor(old).append(set, tomb, true, oldAddress, deadSize, wait, false);
+    }
+
+    /** Marks a removed record's copy dead without a tombstone (expiry, truncation: cold start skips those anyway). */
+    public void forget(byte[] old, byte[] set) {
+        long a = Record.deviceAddress(old);
+        if (a != DeviceAddress.NONE) {
+            writer(DeviceAddress.file(a)).forget(a, DeviceRecord.entrySize(set.length, old.length));
+        }
+    }
+
+    /** Whether writes should be refused: a file is close to having no free block, or its write queue is full. */
+    public int refusal() {
+        for (DeviceWriter w : writers) {
+            if (w.overloaded()) {
+                return Refusal.OVERLOADED;
+            }
+            if (w.freeBlocks() < reserveBlocks(w)) {
+                return Refusal.FULL;
+            }
+        }
+        return Refusal.NONE;
+    }
+
+    /** Why {@link #refusal()} refuses writes. */
+    public static final class Refusal {
+        public static final int NONE = 0;
+        /** The write queue is over max-write-cache. */
+        public static final int OVERLOADED = 1;
+        /** Too few free blocks are left (stop-writes-avail-pct). */
+        public static final int FULL = 2;
+
+        private Refusal() {}
+    }
+
+    /** Free blocks kept back from client writes for defragmentation: 5% (Aerospike's stop-writes-avail-pct), at least 2. */
+    private static long reserveBlocks(DeviceWriter w) {
+        return Math.max(2, w.file().dataBlocks() * 5 / 100);
+    }
+
+    // ---- background work
+
+    /**
+     * Starts the flushers and the defragmenter on {@code executor} (one long-running task each); the
+     * defragmenter moves live records through {@code index}.
+     */
+    public void start(Executor executor, Index index) {
+        for (DeviceWriter w : writers) {
+            executor.execute(w::flushLoop);
+        }
+        started = true;
+        executor.execute(() -> {
+            try {
+                defragLoop(index);
+            } finally {
+                defragStopped.countDown();
+            }
+        });
+    }
+
+    private void defragLoop(Index index) {
+        byte[] buf = new byte[blockSize];
+        while (!closed) {
+            boolean did = false;
+            for (DeviceWriter w : writers) {
+                Long b = w.pollDefrag();
+                if (b != null && !closed) {
+                    defragBlock(w, b, index, buf);
+                    did = true;
+                    if (defragSleepNanos > 0) {
+                        LockSupport.parkNanos(defragSleepNanos);
+                    }
+                }
+            }
+            if (!did) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+    }
+
+    /** Defragments every queued block now, on the caller's thread; returns how many were freed. */
+    public int defragment(Index index) {
+        byte[] buf = new byte[blockSize];
+        int freed = 0;
+        for (DeviceWriter w : writers) {
+            for (Long b = w.pollDefrag(); b != null; b = w.pollDefrag()) {
+                if (defragBlock(w, b, index, buf)) {
+                    freed++;
+                }
+            }
+        }
+        return freed;
+    }
+
+    /** Moves a block's live entries to the write stream, waits until they are durable, frees it. */
+    private boolean defragBlock(DeviceWriter w, long block, Index index, byte[] buf) {
+        w.file().readBlock(block, buf);
+        defragReads++;
+        long stamp = w.stamp(block);
+        CommitWait batch = new CommitWait();
+        BlockScan.scan(buf, buf.length, new BlockScan.Visitor() {
+            @Override
+            public void entry(byte[] b, DeviceRecord.Entry e) {
+                Digest d = Digest.of(b, e.recordOffset());
+                long address = DeviceAddress.of(w.fileIndex(), block, e.position());
+                int size = e.size();
+                if (e.tombstone()) {
+                    byte[] tomb =
+                            java.util.Arrays.copyOfRange(b, e.recordOffset(), e.recordOffset() + e.recordLength());
+                    byte[] set =
+                            java.util.Arrays.copyOfRange(b, e.setNameOffset(), e.setNameOffset() + e.setNameLength());
+                    index.withRecord(d, r -> {
+                        if (r == null && !w.olderThanAnyOther(stamp, block)) {
+                            w.append(set, tomb, true, address, size, batch, true);
+                        } else {
+                            w.forget(address, size);
+                        }
+                    });
+                    return;
+                }
+                index.withRecord(d, r -> {
+                    if (r != null && Record.deviceAddress(r) == address) {
+                        long moved = w.append(index.setName(r), r, false, address, size, batch, true);
+                        Record.setDeviceAddress(r, moved);
+                    }
+                });
+            }
+
+            @Override
+            public void damaged(int from, int to) {}
+        });
+        batch.clear();
+        w.sync();
+        try {
+            w.freeBlock(block);
+            return true;
+        } catch (IllegalStateException e) {
+            LOG.error("namespace {}: {}; the block stays in use", namespace, e.getMessage());
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (started) {
+            try {
+                // The defragmenter waits on the flushers; let it finish its block before they stop.
+                defragStopped.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (DeviceWriter w : writers) {
+            w.close();
+            w.file().close();
+        }
+    }
+
+    // ---- statistics
+
+    /** Statistics under Aerospike's names, for {@code namespace/NAME}. */
+    public Map<String, Object> statistics() {
+        Map<String, Object> s = new java.util.LinkedHashMap<>();
+        long total = 0;
+        long used = 0;
+        long free = 0;
+        long writeQ = 0;
+        long defragQ = 0;
+        long user = 0;
+        long defrag = 0;
+        long blocksWritten = 0;
+        long forces = 0;
+        for (DeviceWriter w : writers) {
+            total += w.file().dataBlocks() * blockSize;
+            used += w.usedBytes();
+            free += w.freeBlocks();
+            writeQ += w.writeQueueBytes() / blockSize;
+            defragQ += w.defragQueueSize();
+            long[] c = w.counters();
+            user += c[0];
+            defrag += c[1];
+            blocksWritten += c[2];
+            forces += c[3];
+        }
+        s.put("data_total_bytes", total);
+        s.put("data_used_bytes", used);
+        s.put("data_used_pct", total == 0 ? 0 : used * 100 / total);
+        s.put("data_avail_pct", total == 0 ? 0 : free * blockSize * 100 / total);
+        s.put("free_wblocks", free);
+        s.put("write_q", writeQ);
+        s.put("defrag_q", defragQ);
+        s.put("defrag_reads", defragReads);
+        s.put("defrag_writes", defrag / Math.max(1, blockSize));
+        s.put("writes", blocksWritten);
+        s.put(
+                "device_write_amplification",
+                user == 0 ? "1.00" : String.format(java.util.Locale.ROOT, "%.2f", (double) (user + defrag) / user));
+        s.put("device_forces", forces);
+        s.put("cold_start_ms", coldStartMillis);
+        return s;
+    }
+}

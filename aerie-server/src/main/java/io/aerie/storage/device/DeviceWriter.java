@@ -1,0 +1,580 @@
+package io.aerie.storage.device;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The write side of one storage file: the current write block, the blocks sealed but not yet
+ * written, the free blocks, each block's stamp and live bytes, and the flusher that writes blocks
+ * to the file and, for {@code commit-to-device}, forces them to stable storage and releases the
+ * replies waiting on them.
+ *
+ * <p>Writers append under one lock. The flusher copies nothing: bytes below a block's used mark
+ * never change, so it writes them outside the lock. Positions in the write stream ("tickets") are
+ * counted in appended bytes; a ticket is durable once every byte appended before it is forced.
+ * One force covers every append made while the previous one ran, which is the group commit.
+ */
+final class DeviceWriter {
+    private final int fileIndex;
+    private final DeviceFile file;
+    private final Settings settings;
+    private final int blockSize;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition work = lock.newCondition();
+    private final Condition progress = lock.newCondition();
+    /** Per block index: stamp of its current use, 0 when free. */
+    private final long[] stamps;
+    /** Per block index: bytes of entries in it that are still the newest copy of something. */
+    private final int[] live;
+
+    private final ArrayDeque<Long> free = new ArrayDeque<>();
+    private final ArrayDeque<WriteBlock> sealed = new ArrayDeque<>();
+    private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
+    private final LinkedHashSet<Long> defragQueue = new LinkedHashSet<>();
+    private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
+
+    private @Nullable WriteBlock current;
+    /** The block being defragmented, -1 when none: it must not be queued again meanwhile. */
+    private long defragging = -1;
+
+    private long nextStamp = 1;
+    private long appended;
+    private volatile long durable;
+    /** nanoTime of the oldest append to the current block not yet written; -1 when none. */
+    private long pendingSince = -1;
+
+    private long syncTarget;
+    private boolean closed;
+    private boolean loopRunning;
+    private boolean loopEnded;
+
+    private long userBytes;
+    private long defragBytes;
+    private long blocksWritten;
+    private long forces;
+
+    /** How the writer behaves; see {@code DeviceStorageConfig} for each parameter's meaning. */
+    record Settings(int flushSize, long flushMaxNanos, boolean commitToDevice, int defragLwmPct, long maxWriteCache) {}
+
+    DeviceWriter(int fileIndex, DeviceFile file, Settings settings) {
+        this.fileIndex = fileIndex;
+        this.file = file;
+        this.settings = settings;
+        this.blockSize = file.blockSize();
+        this.stamps = new long[Math.toIntExact(file.endBlock())];
+        this.live = new int[stamps.length];
+    }
+
+    int fileIndex() {
+        return fileIndex;
+    }
+
+    DeviceFile file() {
+        return file;
+    }
+
+    // ---- cold start
+
+    /** Cold start: block {@code block} holds entries of the use stamped {@code stamp}. */
+    void loaded(long block, long stamp) {
+        stamps[(int) block] = stamp;
+        nextStamp = Math.max(nextStamp, stamp + 1);
+    }
+
+    /** The stamp of block {@code block}'s current use; 0 when free. */
+    long stamp(long block) {
+        return stamps[(int) block];
+    }
+
+    /** Cold start: an entry of {@code bytes} in {@code block} is the newest copy of its record. */
+    void addLive(long block, int bytes) {
+        live[(int) block] += bytes;
+    }
+
+    /** Cold start done: blocks without entries are free, thin ones go to defrag; opens a write block. */
+    void startWriting() {
+        lock.lock();
+        try {
+            for (long b = file.firstBlock(); b < file.endBlock(); b++) {
+                if (stamps[(int) b] == 0) {
+                    free.add(b);
+                } else if (belowLowWater(b)) {
+                    defragQueue.add(b);
+                }
+            }
+            current = openBlock();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- writes
+
+    /**
+     * Appends an entry for {@code record}, marks the copy at {@code deadAddress} (of {@code
+     * deadSize} bytes; {@link DeviceAddress#NONE} for none) as dead, and returns the new entry's
+     * address. Under {@code commit-to-device}, {@code wait} is told what to wait for; with no wait,
+     * the call itself waits until the entry is durable.
+     */
+    long append(
+            byte[] set,
+            byte[] record,
+            boolean tombstone,
+            long deadAddress,
+            int deadSize,
+            @Nullable CommitWait wait,
+            boolean relocation) {
+        int size = DeviceRecord.entrySize(set.length, record.length);
+        long ticket;
+        long address;
+        lock.lock();
+        try {
+            if (closed) {
+                throw new IllegalStateException("storage file " + file.path() + " is closed");
+            }
+            release(deadAddress, deadSize);
+            WriteBlock block = current();
+            int at = block.append(set, record, 0, record.length, tombstone);
+            if (at < 0) {
+                block.seal();
+                sealed.add(block);
+                block = openBlock();
+                current = block;
+                at = block.append(set, record, 0, record.length, tombstone);
+                if (at < 0) {
+                    throw new IllegalArgumentException(
+                            "entry of " + size + " bytes is larger than a write block of " + blockSize);
+                }
+                work.signal();
+            }
+            if (pendingSince < 0) {
+                pendingSince = System.nanoTime();
+            }
+            if (block.used() - block.flushedTo() >= settings.flushSize()) {
+                work.signal();
+            }
+            live[(int) block.id()] += size;
+            appended += size;
+            ticket = appended;
+            if (relocation) {
+                defragBytes += size;
+            } else {
+                userBytes += size;
+            }
+            address = DeviceAddress.of(fileIndex, block.id(), at);
+        } finally {
+            lock.unlock();
+        }
+        if (settings.commitToDevice()) {
+            if (wait != null) {
+                wait.require(this, ticket);
+            } else {
+                awaitDurable(ticket);
+            }
+        }
+        return address;
+    }
+
+    /** Marks the entry of {@code size} bytes at {@code address} dead (none for {@link DeviceAddress#NONE}). */
+    void forget(long address, int size) {
+        lock.lock();
+        try {
+            release(address, size);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(long address, int size) {
+        if (address == DeviceAddress.NONE) {
+            return;
+        }
+        assert DeviceAddress.file(address) == fileIndex : "address of file " + DeviceAddress.file(address);
+        int b = (int) DeviceAddress.block(address);
+        live[b] -= size;
+        assert live[b] >= 0 : "block " + b + " of " + file.path() + " has " + live[b] + " live bytes";
+        if (b != defragging && isWritten(b) && belowLowWater(b)) {
+            defragQueue.add((long) b);
+        }
+    }
+
+    private boolean belowLowWater(long block) {
+        return (long) live[(int) block] * 100 < (long) settings.defragLwmPct() * blockSize;
+    }
+
+    /** Whether a block in use is wholly on the file: neither the current block nor waiting to be written. */
+    private boolean isWritten(long block) {
+        if (stamps[(int) block] == 0 || (current != null && current.id() == block)) {
+            return false;
+        }
+        for (WriteBlock s : sealed) {
+            if (s.id() == block) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private WriteBlock current() {
+        WriteBlock c = current;
+        if (c == null) {
+            throw new IllegalStateException("storage file " + file.path() + " is not open for writes");
+        }
+        return c;
+    }
+
+    private WriteBlock openBlock() {
+        Long b = free.poll();
+        if (b == null) {
+            throw new IllegalStateException("storage file " + file.path() + " has no free write block");
+        }
+        long stamp = nextStamp++;
+        stamps[b.intValue()] = stamp;
+        byte[] buf = spare.poll();
+        return buf == null ? new WriteBlock(b, stamp, blockSize) : new WriteBlock(b, stamp, buf);
+    }
+
+    // ---- durability
+
+    /** Runs {@code done} once the write stream is durable up to {@code ticket}. */
+    void whenDurable(long ticket, Runnable done) {
+        if (durable >= ticket) {
+            done.run();
+            return;
+        }
+        lock.lock();
+        try {
+            if (durable < ticket && !loopEnded) {
+                waiters.add(new Waiter(ticket, done));
+                work.signal();
+                return;
+            }
+        } finally {
+            lock.unlock();
+        }
+        done.run();
+    }
+
+    /** Blocks until the write stream is durable up to {@code ticket}. */
+    void awaitDurable(long ticket) {
+        CountDownLatch latch = new CountDownLatch(1);
+        whenDurable(ticket, latch::countDown);
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for storage", e);
+        }
+    }
+
+    /** Writes and forces everything appended so far; returns once it is durable. */
+    void sync() {
+        long target;
+        lock.lock();
+        try {
+            target = appended;
+            syncTarget = Math.max(syncTarget, target);
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+        awaitDurable(target);
+    }
+
+    /**
+     * The flusher: writes sealed blocks, whole flush-size steps of the current block, and the rest
+     * of it when {@code flush-max-ms} has passed or someone waits for durability; forces when
+     * someone waits. Returns after {@link #close()}, once everything is written.
+     */
+    void flushLoop() {
+        lock.lock();
+        try {
+            loopRunning = true;
+        } finally {
+            lock.unlock();
+        }
+        while (true) {
+            Plan plan;
+            lock.lock();
+            try {
+                plan = plan();
+                while (plan == null) {
+                    if (closed) {
+                        loopEnded = true;
+                        progress.signalAll();
+                        return;
+                    }
+                    long waitNanos = pendingSince < 0
+                            ? TimeUnit.MILLISECONDS.toNanos(100)
+                            : Math.max(1, pendingSince + settings.flushMaxNanos() - System.nanoTime());
+                    work.awaitNanos(waitNanos);
+                    plan = plan();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+            for (Range r : plan.ranges) {
+                file.write(r.block.id(), r.from, r.block.bytes(), r.from, r.to);
+            }
+            if (plan.force) {
+                file.force();
+            }
+            List<Runnable> ready = finish(plan);
+            for (Runnable r : ready) {
+                r.run();
+            }
+        }
+    }
+
+    private record Range(WriteBlock block, int from, int to) {}
+
+    private record Plan(List<Range> ranges, long target, boolean force) {}
+
+    private @Nullable Plan plan() {
+        List<Range> ranges = new ArrayList<>();
+        for (WriteBlock s : sealed) {
+            ranges.add(new Range(s, s.flushedTo(), s.used()));
+        }
+        WriteBlock c = current;
+        boolean wantDurable = !waiters.isEmpty() || syncTarget > durable;
+        boolean due = pendingSince >= 0 && System.nanoTime() - pendingSince >= settings.flushMaxNanos();
+        long target = appended;
+        if (c != null) {
+            int limit = c.flushLimit(settings.flushSize(), wantDurable || due || closed);
+            if (limit > c.flushedTo()) {
+                ranges.add(new Range(c, c.flushedTo(), limit));
+            }
+            target -= c.used() - limit;
+        }
+        boolean force = wantDurable && target > durable;
+        if (ranges.isEmpty() && !force) {
+            return null;
+        }
+        return new Plan(ranges, target, force);
+    }
+
+    private List<Runnable> finish(Plan plan) {
+        List<Runnable> ready = new ArrayList<>();
+        lock.lock();
+        try {
+            for (Range r : plan.ranges) {
+                r.block.markFlushed(r.to);
+                if (r.block.sealed() && r.to == r.block.used()) {
+                    sealed.remove(r.block);
+                    blocksWritten++;
+                    if (spare.size() < 2) {
+                        spare.add(r.block.bytes());
+                    }
+                    if (belowLowWater(r.block.id())) {
+                        defragQueue.add(r.block.id());
+                    }
+                }
+            }
+            WriteBlock c = current;
+            if (c != null && c.flushedTo() == c.used()) {
+                pendingSince = -1;
+            }
+            if (plan.force) {
+                forces++;
+                durable = Math.max(durable, plan.target);
+                while (!waiters.isEmpty() && waiters.peek().ticket <= durable) {
+                    ready.add(waiters.poll().done);
+                }
+            }
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        return ready;
+    }
+
+    private record Waiter(long ticket, Runnable done) implements Comparable<Waiter> {
+        @Override
+        public int compareTo(Waiter o) {
+            return Long.compare(ticket, o.ticket);
+        }
+    }
+
+    // ---- defragmentation
+
+    /** The next block to defragment, or null if none is queued. */
+    @Nullable
+    Long pollDefrag() {
+        lock.lock();
+        try {
+            var it = defragQueue.iterator();
+            while (it.hasNext()) {
+                Long b = it.next();
+                it.remove();
+                if (isWritten(b) && belowLowWater(b)) {
+                    defragging = b;
+                    return b;
+                }
+            }
+            return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Live bytes left in a block. */
+    int liveBytes(long block) {
+        lock.lock();
+        try {
+            return live[(int) block];
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Whether a tombstone stamped {@code stamp} in block {@code block} still guards against an
+     * older copy: some other block in use was written before it.
+     */
+    boolean olderThanAnyOther(long stamp, long block) {
+        lock.lock();
+        try {
+            for (int b = (int) file.firstBlock(); b < stamps.length; b++) {
+                if (b != block && stamps[b] != 0 && stamps[b] < stamp) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Frees a defragmented block: its live copies are already rewritten and durable. Its first
+     * entry is zeroed on the file first, so a cold start can never read its stale entries again.
+     */
+    void freeBlock(long block) {
+        int left = liveBytes(block);
+        if (left != 0) {
+            lock.lock();
+            try {
+                defragging = -1;
+            } finally {
+                lock.unlock();
+            }
+            throw new IllegalStateException("block " + block + " of " + file.path() + " still has " + left
+                    + " live bytes after defragmentation");
+        }
+        file.write(block, 0, new byte[DeviceRecord.HEADER], 0, DeviceRecord.HEADER);
+        file.force();
+        lock.lock();
+        try {
+            assert !free.contains(block) : "block " + block + " freed twice";
+            stamps[(int) block] = 0;
+            free.add(block);
+            defragging = -1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- state
+
+    /** Free blocks, not counting the current one. */
+    int freeBlocks() {
+        lock.lock();
+        try {
+            return free.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes of sealed blocks waiting to be written. */
+    long writeQueueBytes() {
+        lock.lock();
+        try {
+            return (long) sealed.size() * blockSize;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the write queue is over {@code max-write-cache}: writes should be refused. */
+    boolean overloaded() {
+        return writeQueueBytes() > settings.maxWriteCache();
+    }
+
+    int defragQueueSize() {
+        lock.lock();
+        try {
+            return defragQueue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Bytes of live entries in every block. */
+    long usedBytes() {
+        lock.lock();
+        try {
+            long sum = 0;
+            for (int v : live) {
+                sum += v;
+            }
+            return sum;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Counters: user bytes, defrag bytes, blocks written, forces. */
+    long[] counters() {
+        lock.lock();
+        try {
+            return new long[] {userBytes, defragBytes, blocksWritten, forces};
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops taking appends, writes and forces what is buffered, and waits for the flusher to end. */
+    void close() {
+        boolean running;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            syncTarget = Math.max(syncTarget, appended);
+            closed = true;
+            running = loopRunning;
+            work.signal();
+        } finally {
+            lock.unlock();
+        }
+        if (!running) {
+            // No flusher was ever started: write what is buffered from here.
+            flushLoop();
+            return;
+        }
+        lock.lock();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!loopEnded && System.nanoTime() < deadline) {
+                progress.awaitNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.aerie.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aerospike.client.AerospikeClient;
+import com.aerospike.client.AerospikeException;
+import com.aerospike.client.Bin;
+import com.aerospike.client.Info;
+import com.aerospike.client.Key;
+import com.aerospike.client.Record;
+import com.aerospike.client.ResultCode;
+import com.aerospike.client.policy.WritePolicy;
+import io.aerie.config.ConfigParser;
+import io.aerie.config.NodeConfig;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Records on storage files outlive the node: writes, deletes and truncates hold across restarts. */
+class DeviceStorageTest {
+    @TempDir
+    Path dir;
+
+    private NodeConfig config(String extra) {
+        return ConfigParser.parse(
+                        "namespace test {\n  storage-engine device {\n    file " + dir.resolve("test.dat")
+                                + "\n    filesize 16M\n    write-block-size 128K\n    flush-max-ms 20\n" + extra
+                                + "  }\n}\n",
+                        "device.conf")
+                .withServicePort(0);
+    }
+
+    private static AerospikeClient client(Aerie node) {
+        return new AerospikeClient("127.0.0.1", node.port());
+    }
+
+    @Test
+    void writesDeletesAndTruncatesHoldAcrossARestart() {
+        NodeConfig config = config("");
+        Map<Integer, Long> expected = new HashMap<>();
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            WritePolicy sendKey = new WritePolicy();
+            sendKey.sendKey = true;
+            for (int i = 0; i < 1000; i++) {
+                c.put(sendKey, new Key("test", "s", i), new Bin("v", (long) i), new Bin("name", "n" + i));
+                expected.put(i, (long) i);
+            }
+            for (int i = 0; i < 1000; i += 3) {
+                c.put(sendKey, new Key("test", "s", i), new Bin("v", i * 10L));
+                expected.put(i, i * 10L);
+            }
+            for (int i = 0; i < 1000; i += 7) {
+                c.delete(null, new Key("test", "s", i));
+                expected.remove(i);
+            }
+            // Deleted then written again: the new record, not the tombstone, must win.
+            c.put(sendKey, new Key("test", "s", 7), new Bin("v", 777L));
+            expected.put(7, 777L);
+            for (int i = 0; i < 50; i++) {
+                c.put(null, new Key("test", "gone", i), new Bin("v", i));
+            }
+            assertThat(Info.request(c.getNodes()[0], "truncate:namespace=test;set=gone"))
+                    .isEqualTo("ok");
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 1000; i++) {
+                Record r = c.get(null, new Key("test", "s", i));
+                if (expected.containsKey(i)) {
+                    assertThat(r).as("record %d", i).isNotNull();
+                    assertThat(r.getLong("v")).as("record %d", i).isEqualTo(expected.get(i));
+                } else {
+                    assertThat(r).as("deleted record %d", i).isNull();
+                }
+            }
+            assertThat(c.get(null, new Key("test", "s", 1)).getString("name")).isEqualTo("n1");
+            for (int i = 0; i < 50; i++) {
+                assertThat(c.get(null, new Key("test", "gone", i)))
+                        .as("truncated %d", i)
+                        .isNull();
+            }
+            assertThat(node.namespaces().get("test").objects()).isEqualTo(expected.size());
+        }
+    }
+
+    @Test
+    void commitToDeviceAcknowledgesOnlyDurableWritesAndTheyReadBackAfterRestart() throws Exception {
+        NodeConfig config = config("    commit-to-device true\n");
+        int writers = 4;
+        int perWriter = 200;
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            Thread[] threads = new Thread[writers];
+            for (int t = 0; t < writers; t++) {
+                int base = t * perWriter;
+                threads[t] = new Thread(() -> {
+                    for (int i = base; i < base + perWriter; i++) {
+                        c.put(null, new Key("test", "c", i), new Bin("v", i));
+                    }
+                });
+                threads[t].start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+            assertThat(node.info("namespace/test")).contains("device_forces=");
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < writers * perWriter; i++) {
+                assertThat(c.get(null, new Key("test", "c", i)).getInt("v")).isEqualTo(i);
+            }
+        }
+    }
+
+    @Test
+    void churnIsDefragmentedSoTheFileNeverFillsAndTheLastValuesSurvive() {
+        NodeConfig config = config("    defrag-sleep 0\n");
+        Random random = new Random(42);
+        Map<Integer, Integer> last = new HashMap<>();
+        byte[] payload = new byte[2000];
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            // 16 MiB of file, 200 keys of 2 KB: about 40 MB written, over twice the file.
+            for (int n = 0; n < 20_000; n++) {
+                int k = random.nextInt(200);
+                payload[0] = (byte) n;
+                try {
+                    c.put(null, new Key("test", "churn", k), new Bin("n", n), new Bin("p", payload));
+                    last.put(k, n);
+                } catch (AerospikeException e) {
+                    assertThat(e.getResultCode())
+                            .as("only a momentary stop-writes may refuse a write")
+                            .isIn(ResultCode.DEVICE_OVERLOAD, ResultCode.SERVER_MEM_ERROR);
+                }
+            }
+            String stats = node.info("namespace/test");
+            assertThat(stat(stats, "defrag_reads")).isPositive();
+            assertThat(stat(stats, "free_wblocks")).isPositive();
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (Map.Entry<Integer, Integer> e : last.entrySet()) {
+                assertThat(c.get(null, new Key("test", "churn", e.getKey())).getInt("n"))
+                        .isEqualTo(e.getValue());
+            }
+            assertThat(node.namespaces().get("test").objects()).isEqualTo(last.size());
+        }
+    }
+
+    static long stat(String stats, String name) {
+        for (String kv : List.of(stats.split(";"))) {
+            if (kv.startsWith(name + "=")) {
+                return Long.parseLong(kv.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError(name + " not in " + stats);
+    }
+}
