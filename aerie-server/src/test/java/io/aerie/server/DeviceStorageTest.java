@@ -153,6 +153,64 @@ class DeviceStorageTest {
         }
     }
 
+    @Test
+    void flippedBytesInTheFileCostOnlyTheRecordsTheyHitAndAreLoggedWithTheirPlace() throws Exception {
+        NodeConfig config = config("");
+        byte[] payload = new byte[1000];
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 500; i++) {
+                java.util.Arrays.fill(payload, (byte) i);
+                c.put(null, new Key("test", "s", i), new Bin("i", i), new Bin("p", payload));
+            }
+        }
+        Path file = dir.resolve("test.dat");
+        long dataStart = 1 << 20;
+        long[] flips = {dataStart + 10_000, dataStart + 200_000, dataStart + 300_000};
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            for (long at : flips) {
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
+                ch.read(b, at);
+                b.put(0, (byte) (b.get(0) ^ 0x5A));
+                b.rewind();
+                ch.write(b, at);
+            }
+        }
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger)
+                org.slf4j.LoggerFactory.getLogger(io.aerie.storage.device.DeviceStore.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> captured =
+                new ch.qos.logback.core.read.ListAppender<>();
+        captured.start();
+        log.addAppender(captured);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            int missing = 0;
+            for (int i = 0; i < 500; i++) {
+                Record r = c.get(null, new Key("test", "s", i));
+                if (r == null) {
+                    missing++;
+                    continue;
+                }
+                java.util.Arrays.fill(payload, (byte) i);
+                assertThat(r.getInt("i")).isEqualTo(i);
+                assertThat((byte[]) r.getValue("p"))
+                        .as("record %d is served intact", i)
+                        .isEqualTo(payload);
+            }
+            List<String> lines = captured.list.stream()
+                    .map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                    .filter(m -> m.contains(file.toString()) && m.contains("block"))
+                    .toList();
+            assertThat(missing)
+                    .as("each flipped byte costs at most the record it hit")
+                    .isBetween(1, flips.length);
+            assertThat(lines).as("every damaged place is logged").hasSize(missing);
+        } finally {
+            log.detachAppender(captured);
+        }
+    }
+
     static long stat(String stats, String name) {
         for (String kv : List.of(stats.split(";"))) {
             if (kv.startsWith(name + "=")) {
