@@ -1,5 +1,6 @@
 package io.aerie.namespace;
 
+import io.aerie.config.DeviceStorageConfig;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.storage.Digest;
@@ -37,6 +38,11 @@ public final class Namespace {
     private volatile long truncateLut;
     /** The storage files every change is also written to; null for a namespace held in memory only. */
     private volatile @Nullable DeviceStore store;
+    /**
+     * The device engine: the index holds stubs and the records live only on storage. Otherwise
+     * records live in memory (with or without storage files behind them).
+     */
+    private final boolean recordsOnDevice;
 
     private static final byte[] NO_SET = new byte[0];
 
@@ -44,6 +50,7 @@ public final class Namespace {
         this.name = config.name();
         this.config = config;
         this.clock = clock;
+        this.recordsOnDevice = config.storage() instanceof DeviceStorageConfig;
         for (int i = 0; i < Partition.COUNT; i++) {
             partitions[i] = new Partition(i, tables);
         }
@@ -165,9 +172,46 @@ public final class Namespace {
      */
     public void persistWrite(long oldAddress, int oldLength, byte[] now, @Nullable CommitWait wait) {
         DeviceStore s = store;
-        if (s != null) {
-            s.write(oldAddress, oldLength, now, setNameBytes(now), wait);
+        if (s == null) {
+            return;
         }
+        s.write(oldAddress, oldLength, now, setNameBytes(now), wait);
+        if (recordsOnDevice) {
+            // The record is on storage now: the index keeps only its stub.
+            partitions[Digest.partitionId(now, 0)].put(Record.stub(now, Record.deviceAddress(now)));
+        }
+    }
+
+    /** Whether the index holds stubs and records are read from storage (the device engine). */
+    public boolean recordsOnDevice() {
+        return recordsOnDevice;
+    }
+
+    /**
+     * The record an index entry stands for: the entry itself, or for a stub the record read from
+     * storage. Null when the record is gone (deleted meanwhile) or unreadable. Takes no lock: a
+     * stub whose copy moved under the read is looked up again.
+     */
+    public byte @Nullable [] resolve(int partitionId, Digest d, byte @Nullable [] entry) {
+        byte[] current = entry;
+        for (int attempt = 0; current != null && Record.isStub(current); attempt++) {
+            DeviceStore s = store;
+            if (s == null) {
+                return null;
+            }
+            byte[] r = s.read(current, setNameBytes(current).length);
+            if (r != null) {
+                return r;
+            }
+            byte[] again = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+            if (again == current && attempt >= 2) {
+                // The index still points there after reading it three times: the copy is damaged.
+                stats.increment(Counter.CLIENT_READ_ERROR);
+                return null;
+            }
+            current = again;
+        }
+        return current;
     }
 
     /** Writes a tombstone for a record just removed by a delete. The caller holds the partition lock. */
@@ -212,7 +256,8 @@ public final class Namespace {
      * Record#readBegin}.
      */
     public byte @Nullable [] lookup(int partitionId, Digest d) {
-        return tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+        byte[] r = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+        return r != null && Record.isStub(r) ? resolve(partitionId, d, r) : r;
     }
 
     /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */

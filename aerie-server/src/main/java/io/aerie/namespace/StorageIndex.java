@@ -33,6 +33,7 @@ final class StorageIndex implements DeviceStore.Index {
             setId = set.id();
         }
         Record.setSetId(record, setId);
+        byte[] entry = ns.recordsOnDevice() ? Record.stub(record, Record.deviceAddress(record)) : record;
         BinList bins = BinList.decode(record, Record.binsOffset(record), Record.binCount(record));
         for (int i = 0; i < bins.size(); i++) {
             Bin b = bins.get(i);
@@ -41,7 +42,7 @@ final class StorageIndex implements DeviceStore.Index {
         Partition p = ns.partition(Digest.partitionId(record, 0));
         p.lock();
         try {
-            ns.accountSwap(p.put(record), record);
+            ns.accountSwap(p.put(entry), entry);
         } finally {
             p.unlock();
         }
@@ -66,6 +67,15 @@ final class StorageIndex implements DeviceStore.Index {
             action.accept(p.get(digest));
         } finally {
             p.unlock();
+        }
+    }
+
+    @Override
+    public void relocated(byte[] record, long address) {
+        if (Record.isStub(record)) {
+            ns.partition(Digest.partitionId(record, 0)).put(Record.restub(record, address));
+        } else {
+            Record.setDeviceAddress(record, address);
         }
     }
 

@@ -206,7 +206,8 @@ public final class Aerie implements AutoCloseable {
                     d.commitToDevice(),
                     d.defragLwmPct(),
                     d.defragSleepUs(),
-                    d.maxWriteCacheBytes());
+                    d.maxWriteCacheBytes(),
+                    d.postWriteCacheBytes());
         }
         MemoryStorageConfig m = (MemoryStorageConfig) ns.storage();
         if (m.files().isEmpty()) {
@@ -221,7 +222,8 @@ public final class Aerie implements AutoCloseable {
                 false,
                 DeviceStorageConfig.DEFAULT_DEFRAG_LWM_PCT,
                 DeviceStorageConfig.DEFAULT_DEFRAG_SLEEP_US,
-                DeviceStorageConfig.DEFAULT_MAX_WRITE_CACHE);
+                DeviceStorageConfig.DEFAULT_MAX_WRITE_CACHE,
+                0);
     }
 
     /** Writes out and closes every namespace's storage files. */

@@ -33,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  *  54  user key      particle type byte, then the value
  *   .  bins          stored form, see {@code io.aerie.ops.BinList}
  * </pre>
+ *
+ * <p>A namespace on the device engine keeps only a <em>stub</em> in its index: the header, with key
+ * length -1, followed by the length of the whole record (i32), which lives on storage at the
+ * device address. Stubs are never changed in place; a write replaces them.
  */
 public final class Record {
     /** Fixed bytes we charge per record on top of its data, for the memory limit. */
@@ -46,6 +50,8 @@ public final class Record {
     private static final int KEY_LENGTH = 38;
     private static final int SEQUENCE = 42;
     private static final int DEVICE_ADDRESS = 46;
+    /** Key length that marks a stub. */
+    private static final int STUB = -1;
     /** Bytes before the user key. */
     public static final int HEADER = 54;
 
@@ -194,6 +200,36 @@ public final class Record {
         LONG.set(r, DEVICE_ADDRESS, address);
     }
 
+    /** An index stub for {@code full}, whose copy on storage is at {@code address}. */
+    public static byte[] stub(byte[] full, long address) {
+        assert !isStub(full) : "stub of a stub";
+        byte[] s = new byte[HEADER + 4];
+        System.arraycopy(full, 0, s, 0, HEADER);
+        INT.set(s, KEY_LENGTH, STUB);
+        INT.set(s, SEQUENCE, 0);
+        INT.set(s, HEADER, full.length);
+        LONG.set(s, DEVICE_ADDRESS, address);
+        return s;
+    }
+
+    /** The same stub with the record's copy now at {@code address} (defragmentation moved it). */
+    public static byte[] restub(byte[] stub, long address) {
+        assert isStub(stub) : "restub of a whole record";
+        byte[] s = stub.clone();
+        LONG.set(s, DEVICE_ADDRESS, address);
+        return s;
+    }
+
+    /** Whether {@code r} is an index stub whose record is on storage. */
+    public static boolean isStub(byte[] r) {
+        return (int) INT.get(r, KEY_LENGTH) == STUB;
+    }
+
+    /** The length of the whole record: of {@code r} itself, or for a stub of the record it stands for. */
+    public static int storedLength(byte[] r) {
+        return isStub(r) ? (int) INT.get(r, HEADER) : r.length;
+    }
+
     /** Digest bytes 0..7, big-endian. */
     public static long digestHi(byte[] r) {
         return (long) LONG.get(r, 0);
@@ -243,7 +279,9 @@ public final class Record {
 
     /** Length of the stored user key (particle type byte and value); 0 if none. */
     public static int keyLength(byte[] r) {
-        return (int) INT.get(r, KEY_LENGTH);
+        int len = (int) INT.get(r, KEY_LENGTH);
+        assert len != STUB : "key of a stub: the record must be read from storage first";
+        return len;
     }
 
     /** Offset of the stored user key. */
@@ -280,7 +318,7 @@ public final class Record {
 
     /** Bytes this record counts against the namespace's data-size. */
     public static long memorySize(byte[] r) {
-        return (long) OVERHEAD_BYTES + r.length - HEADER;
+        return (long) OVERHEAD_BYTES + storedLength(r) - HEADER;
     }
 
     /** Whether the record has expired at {@code nowSeconds} (seconds since 2010). */

@@ -63,7 +63,7 @@ final class ReadTouch {
             ns.accountSwap(old, touched);
             ns.persistWrite(
                     old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                    old == null ? 0 : old.length,
+                    old == null ? 0 : Record.storedLength(old),
                     touched,
                     ctx.commitWait());
             return touched;

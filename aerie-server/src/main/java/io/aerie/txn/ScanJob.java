@@ -131,8 +131,20 @@ public final class ScanJob implements Runnable {
      * Writes the row for {@code r} if it is live and in the scanned set; returns whether it did.
      * Reads the record without a lock, and again when an in-place write overlapped.
      */
-    private boolean writeIfWanted(ByteBuf out, byte[] r, @Nullable SetInfo set, int now) {
+    private boolean writeIfWanted(ByteBuf out, byte[] entry, @Nullable SetInfo set, int now) {
         int start = out.writerIndex();
+        byte[] r = entry;
+        if (Record.isStub(entry)) {
+            if (!ns.isLive(entry, now) || (set != null && Record.setId(entry) != set.id())) {
+                return false;
+            }
+            Digest d = Record.digest(entry);
+            byte[] read = ns.resolve(d.partitionId(), d, entry);
+            if (read == null) {
+                return false;
+            }
+            r = read;
+        }
         while (true) {
             int seq = Record.readBegin(r);
             if (seq < 0) {

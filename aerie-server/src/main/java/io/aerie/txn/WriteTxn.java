@@ -282,7 +282,7 @@ final class WriteTxn {
         ns.accountSwap(old, updated);
         ns.persistWrite(
                 old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                old == null ? 0 : old.length,
+                old == null ? 0 : Record.storedLength(old),
                 updated,
                 ctx.commitWait());
         out.setInt(headerStart + 6, generation);

@@ -28,7 +28,8 @@ class DeviceStorageTest {
     private NodeConfig config(String extra) {
         return ConfigParser.parse(
                         "namespace test {\n  storage-engine device {\n    file " + dir.resolve("test.dat")
-                                + "\n    filesize 16M\n    write-block-size 128K\n    flush-max-ms 20\n" + extra
+                                + "\n    filesize 16M\n    write-block-size 128K\n    flush-max-ms 20\n    post-write-cache 0\n"
+                                + extra
                                 + "  }\n}\n",
                         "device.conf")
                 .withServicePort(0);
@@ -85,7 +86,105 @@ class DeviceStorageTest {
                         .isNull();
             }
             assertThat(node.namespaces().get("test").objects()).isEqualTo(expected.size());
+            assertThat(stat(node.info("namespace/test"), "device_reads"))
+                    .as("reads after a restart come from the file")
+                    .isPositive();
         }
+    }
+
+    @Test
+    void aMemoryNamespaceWithStorageFilesKeepsItsRecordsAcrossARestart() {
+        NodeConfig config = ConfigParser.parse(
+                        "namespace test {\n  storage-engine memory {\n    file " + dir.resolve("mem.dat")
+                                + "\n    filesize 64M\n  }\n}\n",
+                        "memory.conf")
+                .withServicePort(0);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 300; i++) {
+                c.put(null, new Key("test", null, i), new Bin("v", "value-" + i));
+            }
+            c.delete(null, new Key("test", null, 5));
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 300; i++) {
+                Record r = c.get(null, new Key("test", null, i));
+                if (i == 5) {
+                    assertThat(r).isNull();
+                } else {
+                    assertThat(r.getString("v")).isEqualTo("value-" + i);
+                }
+            }
+        }
+    }
+
+    @Test
+    void readersRacingWritersAndDefragmentationAlwaysSeeWholeRecords() throws Exception {
+        NodeConfig config = config("    defrag-sleep 0\n");
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicLong reads = new java.util.concurrent.atomic.AtomicLong();
+        java.util.List<Throwable> failures = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            java.util.List<Thread> threads = new java.util.ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                int seed = t;
+                threads.add(new Thread(() -> {
+                    Random r = new Random(seed);
+                    for (int n = 0; n < 3000 && failures.isEmpty(); n++) {
+                        int k = r.nextInt(50);
+                        int v = r.nextInt(1_000_000);
+                        try {
+                            c.put(null, new Key("test", "race", k), new Bin("v", v), new Bin("p", stamped(v)));
+                        } catch (AerospikeException e) {
+                            if (e.getResultCode() != ResultCode.DEVICE_OVERLOAD
+                                    && e.getResultCode() != ResultCode.SERVER_MEM_ERROR) {
+                                failures.add(e);
+                            }
+                        }
+                    }
+                }));
+            }
+            for (int t = 0; t < 2; t++) {
+                threads.add(new Thread(() -> {
+                    Random r = new Random();
+                    while (!stop.get() && failures.isEmpty()) {
+                        Record rec = c.get(null, new Key("test", "race", r.nextInt(50)));
+                        if (rec != null) {
+                            int v = rec.getInt("v");
+                            if (!java.util.Arrays.equals((byte[]) rec.getValue("p"), stamped(v))) {
+                                failures.add(new AssertionError("record with v=" + v + " has another payload"));
+                            }
+                            reads.incrementAndGet();
+                        }
+                    }
+                }));
+            }
+            for (int t = 0; t < 3; t++) {
+                threads.get(t).start();
+            }
+            threads.get(3).start();
+            threads.get(4).start();
+            for (int t = 0; t < 3; t++) {
+                threads.get(t).join();
+            }
+            stop.set(true);
+            threads.get(3).join();
+            threads.get(4).join();
+            assertThat(failures).isEmpty();
+            assertThat(reads.get()).isPositive();
+            assertThat(stat(node.info("namespace/test"), "defrag_reads")).isPositive();
+        }
+    }
+
+    /** 3 KB whose bytes follow from {@code v}. */
+    private static byte[] stamped(int v) {
+        byte[] p = new byte[3000];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = (byte) (v * 7 + i);
+        }
+        return p;
     }
 
     @Test

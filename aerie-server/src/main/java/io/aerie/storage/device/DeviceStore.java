@@ -43,6 +43,7 @@ public final class DeviceStore implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch defragStopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean started;
     private volatile long defragReads;
+    private volatile long deviceReads;
     private volatile long coldStartMillis;
 
     /** What the store needs from the namespace's index. */
@@ -64,6 +65,12 @@ public final class DeviceStore implements AutoCloseable {
 
         /** Calls {@code action} with every record in the index. */
         void forEach(Consumer<byte[]> action);
+
+        /**
+         * Defragmentation moved {@code record}'s copy to {@code address}; the caller holds the
+         * partition lock (inside {@link #withRecord}).
+         */
+        void relocated(byte[] record, long address);
     }
 
     /**
@@ -82,7 +89,8 @@ public final class DeviceStore implements AutoCloseable {
             boolean commitToDevice,
             int defragLwmPct,
             int defragSleepUs,
-            long maxWriteCache) {}
+            long maxWriteCache,
+            long postWriteCache) {}
 
     private DeviceStore(String namespace, List<DeviceWriter> writers, List<DeviceHeader> headers, Settings s) {
         this.namespace = namespace;
@@ -109,7 +117,8 @@ public final class DeviceStore implements AutoCloseable {
                 TimeUnit.MILLISECONDS.toNanos(s.flushMaxMs()),
                 s.commitToDevice(),
                 s.defragLwmPct(),
-                s.maxWriteCache());
+                s.maxWriteCache(),
+                s.postWriteCache());
         try {
             for (int i = 0; i < s.files().size(); i++) {
                 DeviceFile f = DeviceFile.open(Path.of(s.files().get(i)), s.fileSize(), s.blockSize());
@@ -210,7 +219,9 @@ public final class DeviceStore implements AutoCloseable {
         index.forEach(r -> {
             long a = Record.deviceAddress(r);
             writer(DeviceAddress.file(a))
-                    .addLive(DeviceAddress.block(a), DeviceRecord.entrySize(index.setName(r).length, r.length));
+                    .addLive(
+                            DeviceAddress.block(a),
+                            DeviceRecord.entrySize(index.setName(r).length, Record.storedLength(r)));
         });
         for (DeviceWriter w : writers) {
             w.startWriting();
@@ -345,15 +356,56 @@ public final class DeviceStore implements AutoCloseable {
         byte[] tomb = Record.allocate(
                 Record.digest(old), Record.nextGeneration(Record.generation(old)), 0, lastUpdateTime, 0, 0, 0, 0);
         long oldAddress = Record.deviceAddress(old);
-        int deadSize = oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, old.length);
+        int deadSize =
+                oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, Record.storedLength(old));
         writerFor(old).append(set, tomb, true, oldAddress, deadSize, wait, false);
+    }
+
+    /**
+     * Reads the record a stub stands for from the post-write cache or the file; null when the copy
+     * there is no longer that version (it moved or was replaced: look the stub up again) or fails
+     * its checksum. {@code setNameLength} is the UTF-8 length of the record's set name.
+     */
+    public byte @Nullable [] read(byte[] stub, int setNameLength) {
+        long a = Record.deviceAddress(stub);
+        if (a == DeviceAddress.NONE) {
+            return null;
+        }
+        int length = Record.storedLength(stub);
+        int size = DeviceRecord.entrySize(setNameLength, length);
+        DeviceWriter w = writer(DeviceAddress.file(a));
+        long block = DeviceAddress.block(a);
+        int offset = DeviceAddress.offset(a);
+        if (offset + size > blockSize) {
+            return null;
+        }
+        byte[] buf = new byte[size];
+        if (!w.readCached(block, offset, buf, size)) {
+            w.file().read(block, offset, buf, size);
+            deviceReads++;
+        }
+        DeviceRecord.Entry e = new DeviceRecord.Entry();
+        if (DeviceRecord.read(buf, 0, size, e) != DeviceRecord.Status.OK
+                || e.tombstone()
+                || e.recordLength() != length) {
+            return null;
+        }
+        byte[] r = java.util.Arrays.copyOfRange(buf, e.recordOffset(), e.recordOffset() + length);
+        if (!Record.hasDigest(r, Record.digestHi(stub), Record.digestMid(stub), Record.digestLo(stub))
+                || Record.generation(r) != Record.generation(stub)
+                || Record.lastUpdateTime(r) != Record.lastUpdateTime(stub)) {
+            return null;
+        }
+        Record.setSetId(r, Record.setId(stub));
+        Record.setDeviceAddress(r, a);
+        return r;
     }
 
     /** Marks a removed record's copy dead without a tombstone (expiry, truncation: cold start skips those anyway). */
     public void forget(byte[] old, byte[] set) {
         long a = Record.deviceAddress(old);
         if (a != DeviceAddress.NONE) {
-            writer(DeviceAddress.file(a)).forget(a, DeviceRecord.entrySize(set.length, old.length));
+            writer(DeviceAddress.file(a)).forget(a, DeviceRecord.entrySize(set.length, Record.storedLength(old)));
         }
     }
 
@@ -468,8 +520,11 @@ public final class DeviceStore implements AutoCloseable {
                 }
                 index.withRecord(d, r -> {
                     if (r != null && Record.deviceAddress(r) == address) {
-                        long moved = w.append(index.setName(r), r, false, address, size, batch, true);
-                        Record.setDeviceAddress(r, moved);
+                        // The entry is the record's current version: move its bytes as they are.
+                        byte[] copy =
+                                java.util.Arrays.copyOfRange(b, e.recordOffset(), e.recordOffset() + e.recordLength());
+                        long moved = w.append(index.setName(r), copy, false, address, size, batch, true);
+                        index.relocated(r, moved);
                     }
                 });
             }
@@ -545,6 +600,7 @@ public final class DeviceStore implements AutoCloseable {
                 "device_write_amplification",
                 user == 0 ? "1.00" : String.format(java.util.Locale.ROOT, "%.2f", (double) (user + defrag) / user));
         s.put("device_forces", forces);
+        s.put("device_reads", deviceReads);
         s.put("cold_start_ms", coldStartMillis);
         return s;
     }

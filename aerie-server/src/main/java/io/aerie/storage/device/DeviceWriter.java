@@ -40,6 +40,17 @@ final class DeviceWriter {
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private final LinkedHashSet<Long> defragQueue = new LinkedHashSet<>();
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
+    /**
+     * The post-write cache: buffers of the current block, of blocks waiting to be written and of
+     * the most recently written ones, by block index. Readers copy from them without a lock; a
+     * buffer recycled under a reader yields bytes that fail the reader's checks, and it reads again.
+     */
+    private final java.util.concurrent.ConcurrentHashMap<Long, byte[]> cached =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    /** Written blocks still in the cache, oldest first. */
+    private final ArrayDeque<Long> cachedWritten = new ArrayDeque<>();
+
+    private final int postWriteBlocks;
 
     private @Nullable WriteBlock current;
     /** The block being defragmented, -1 when none: it must not be queued again meanwhile. */
@@ -62,7 +73,13 @@ final class DeviceWriter {
     private long forces;
 
     /** How the writer behaves; see {@code DeviceStorageConfig} for each parameter's meaning. */
-    record Settings(int flushSize, long flushMaxNanos, boolean commitToDevice, int defragLwmPct, long maxWriteCache) {}
+    record Settings(
+            int flushSize,
+            long flushMaxNanos,
+            boolean commitToDevice,
+            int defragLwmPct,
+            long maxWriteCache,
+            long postWriteCache) {}
 
     DeviceWriter(int fileIndex, DeviceFile file, Settings settings) {
         this.fileIndex = fileIndex;
@@ -71,6 +88,20 @@ final class DeviceWriter {
         this.blockSize = file.blockSize();
         this.stamps = new long[Math.toIntExact(file.endBlock())];
         this.live = new int[stamps.length];
+        this.postWriteBlocks = (int) Math.min(stamps.length, settings.postWriteCache() / blockSize);
+    }
+
+    /**
+     * Copies {@code len} bytes at {@code offset} of block {@code block} from the post-write cache
+     * into {@code dst}; false when the block is not cached (read the file).
+     */
+    boolean readCached(long block, int offset, byte[] dst, int len) {
+        byte[] buf = cached.get(block);
+        if (buf == null || offset + len > buf.length) {
+            return false;
+        }
+        System.arraycopy(buf, offset, dst, 0, len);
+        return true;
     }
 
     int fileIndex() {
@@ -239,7 +270,9 @@ final class DeviceWriter {
         long stamp = nextStamp++;
         stamps[b.intValue()] = stamp;
         byte[] buf = spare.poll();
-        return buf == null ? new WriteBlock(b, stamp, blockSize) : new WriteBlock(b, stamp, buf);
+        WriteBlock block = buf == null ? new WriteBlock(b, stamp, blockSize) : new WriteBlock(b, stamp, buf);
+        cached.put(b, block.bytes());
+        return block;
     }
 
     // ---- durability
@@ -373,8 +406,12 @@ final class DeviceWriter {
                 if (r.block.sealed() && r.to == r.block.used()) {
                     sealed.remove(r.block);
                     blocksWritten++;
-                    if (spare.size() < 2) {
-                        spare.add(r.block.bytes());
+                    cachedWritten.add(r.block.id());
+                    while (cachedWritten.size() > postWriteBlocks) {
+                        byte[] evicted = cached.remove(cachedWritten.poll());
+                        if (evicted != null && spare.size() < 2) {
+                            spare.add(evicted);
+                        }
                     }
                     if (belowLowWater(r.block.id())) {
                         defragQueue.add(r.block.id());
@@ -480,6 +517,9 @@ final class DeviceWriter {
             stamps[(int) block] = 0;
             free.add(block);
             defragging = -1;
+            if (cachedWritten.remove(block)) {
+                cached.remove(block);
+            }
         } finally {
             lock.unlock();
         }
