@@ -27,5 +27,6 @@ public final class InfoCommands {
         NamespaceInfoCommands.register(registry, namespaces);
         ConfigInfoCommands.register(registry, config, node, namespaces);
         NodeInfoCommands.register(registry, node, namespaces, nsup, clock, connections);
+        SnapshotInfoCommands.register(registry, namespaces, clock);
     }
 }

@@ -43,6 +43,9 @@ public final class Namespace {
      * records live in memory (with or without storage files behind them).
      */
     private final boolean recordsOnDevice;
+    /** Open snapshots; while any is open, record arrays are never rewritten in place. */
+    private final java.util.concurrent.atomic.AtomicInteger openSnapshots =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private static final byte[] NO_SET = new byte[0];
 
@@ -180,6 +183,60 @@ public final class Namespace {
             // The record is on storage now: the index keeps only its stub.
             partitions[Digest.partitionId(now, 0)].put(Record.stub(now, Record.deviceAddress(now)));
         }
+    }
+
+    /**
+     * Takes a consistent point-in-time snapshot of the namespace, or of one set: every partition is
+     * locked at once for the instant it takes to copy its record references, so the snapshot holds
+     * each record as the last write before that instant left it. Until it is closed, writes build
+     * new record arrays instead of rewriting them in place and storage frees no block, so what it
+     * refers to stays as it was.
+     */
+    public Snapshot snapshot(@Nullable String setName) {
+        SetInfo set = setName == null ? null : sets.get(setName);
+        openSnapshots.incrementAndGet();
+        DeviceStore s = store;
+        if (s != null) {
+            s.pauseDefrag();
+        }
+        @SuppressWarnings("unchecked")
+        java.util.List<byte[]>[] parts = new java.util.List[Partition.COUNT];
+        long instant;
+        long nsTruncate;
+        Map<Integer, Long> setTruncates = new HashMap<>();
+        for (Partition p : partitions) {
+            p.lock();
+        }
+        try {
+            instant = nowMillis();
+            nsTruncate = truncateLut;
+            for (SetInfo si : sets.all()) {
+                setTruncates.put(si.id(), si.truncateLut());
+            }
+            for (int i = 0; i < Partition.COUNT; i++) {
+                parts[i] = partitions[i].records();
+            }
+        } finally {
+            for (int i = Partition.COUNT - 1; i >= 0; i--) {
+                partitions[i].unlock();
+            }
+        }
+        boolean emptySet = setName != null && set == null;
+        return new Snapshot(this, set == null ? -1 : set.id(), emptySet, instant, nsTruncate, setTruncates, parts);
+    }
+
+    /** Called by {@link Snapshot#close()}. */
+    void snapshotClosed() {
+        DeviceStore s = store;
+        if (s != null) {
+            s.resumeDefrag();
+        }
+        openSnapshots.decrementAndGet();
+    }
+
+    /** Whether a write may rewrite a record array in place (no snapshot is open). */
+    public boolean inPlaceWritesAllowed() {
+        return openSnapshots.get() == 0;
     }
 
     /** Whether the index holds stubs and records are read from storage (the device engine). */

@@ -101,6 +101,11 @@ public final class Partition {
         return out;
     }
 
+    /** The records in the index, in table order: a snapshot of references (hold the lock for one instant's view). */
+    public List<byte[]> records() {
+        return index.snapshot();
+    }
+
     /** Removes, under the lock, every record for which {@code doomed} holds, handing each to {@code sink}. */
     public void removeIf(Predicate<byte[]> doomed, RemovalSink sink) {
         writeLock.lock();

@@ -249,7 +249,7 @@ final class WriteTxn {
         }
         int generation = existing == null ? 1 : Record.nextGeneration(Record.generation(existing));
         long lut = ns.nowMillis();
-        if (existing != null && Record.fitsInPlace(existing, keyLen, binsLength)) {
+        if (existing != null && ns.inPlaceWritesAllowed() && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
             long oldAddress = Record.deviceAddress(existing);
             int binsOff = Record.binsOffset(existing);

@@ -44,6 +44,10 @@ public final class DeviceStore implements AutoCloseable {
     private volatile boolean started;
     private volatile long defragReads;
     private volatile long deviceReads;
+    /** Open snapshots: while any is open no block is freed, so every copy they refer to stays readable. */
+    private final java.util.concurrent.atomic.AtomicInteger defragPauses =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private volatile long coldStartMillis;
 
     /** What the store needs from the namespace's index. */
@@ -463,6 +467,9 @@ public final class DeviceStore implements AutoCloseable {
         while (!closed) {
             boolean did = false;
             for (DeviceWriter w : writers) {
+                if (defragPauses.get() > 0) {
+                    break;
+                }
                 Long b = w.pollDefrag();
                 if (b != null && !closed) {
                     defragBlock(w, b, index, buf);
@@ -475,6 +482,18 @@ public final class DeviceStore implements AutoCloseable {
             if (!did) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
+        }
+    }
+
+    /** Stops freeing blocks until {@link #resumeDefrag()}: a snapshot's stubs must stay readable. */
+    public void pauseDefrag() {
+        defragPauses.incrementAndGet();
+    }
+
+    /** Ends one {@link #pauseDefrag()}. */
+    public void resumeDefrag() {
+        if (defragPauses.decrementAndGet() < 0) {
+            throw new IllegalStateException("defragmentation resumed more often than paused");
         }
     }
 
