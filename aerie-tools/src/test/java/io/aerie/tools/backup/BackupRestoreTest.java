@@ -59,6 +59,31 @@ class BackupRestoreTest {
         return p;
     }
 
+    /** What the writers saw around the snapshot, and the backup file. */
+    private static final class Observed {
+        /** Per key: highest version acknowledged before the snapshot was asked for; -1 = none. */
+        final AtomicLongArray ackedBefore = new AtomicLongArray(KEYS);
+        /** Per key: highest version whose write had started before the snapshot was taken; -1 = none. */
+        final AtomicLongArray startedBy = new AtomicLongArray(KEYS);
+        /** Each writer's acknowledged writes (key, version), in its order. */
+        final List<List<long[]>> history = new ArrayList<>();
+
+        final AtomicBoolean requested = new AtomicBoolean();
+        final AtomicBoolean taken = new AtomicBoolean();
+        final ByteArrayOutputStream file = new ByteArrayOutputStream();
+        long records;
+
+        Observed() {
+            for (int k = 0; k < KEYS; k++) {
+                ackedBefore.set(k, k < PRELOADED ? 0 : -1);
+                startedBy.set(k, k < PRELOADED ? 0 : -1);
+            }
+            for (int t = 0; t < WRITERS; t++) {
+                history.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+            }
+        }
+    }
+
     @Test
     void aBackupUnderLoadIsOneInstantAndRestoresIntoAnEmptyNode() throws Exception {
         NodeConfig device = ConfigParser.parse(
@@ -66,62 +91,72 @@ class BackupRestoreTest {
                                 + "\n    filesize 64M\n    write-block-size 256K\n    post-write-cache 0\n  }\n}\n",
                         "a.conf")
                 .withServicePort(0);
-        // Per key: highest version acknowledged before the snapshot was asked for, and highest
-        // version whose write had started when the snapshot was taken. -1 = none.
-        AtomicLongArray ackedBefore = new AtomicLongArray(KEYS);
-        AtomicLongArray startedBy = new AtomicLongArray(KEYS);
-        long[] lastAcked = new long[KEYS];
-        long[] lastStarted = new long[KEYS];
-        java.util.Arrays.fill(lastAcked, -1);
-        java.util.Arrays.fill(lastStarted, -1);
-        for (int k = 0; k < KEYS; k++) {
-            ackedBefore.set(k, -1);
-            startedBy.set(k, -1);
+        Observed seen = backUpUnderLoad(device);
+        long[] backedUp = new long[KEYS];
+        java.util.Arrays.fill(backedUp, -1);
+        long firstGeneration = 0;
+        try (AsbReader reader = new AsbReader(new ByteArrayInputStream(seen.file.toByteArray()))) {
+            for (var r = reader.next(); r != null; r = reader.next()) {
+                int k = (int) (long) (Long) r.bins().get(0).value();
+                assertThat(backedUp[k]).as("key %d twice", k).isEqualTo(-1);
+                backedUp[k] = (Long) r.bins().get(1).value();
+                firstGeneration += r.generation() == 1 ? 1 : 0;
+            }
         }
-        // Each writer's acknowledged writes, in its order: a snapshot of one instant holds a prefix of each.
-        List<List<long[]>> history = new ArrayList<>();
-        AtomicBoolean requested = new AtomicBoolean();
-        AtomicBoolean taken = new AtomicBoolean();
+        long present = checkOneInstant(seen, backedUp);
+        assertThat(seen.records).isEqualTo(present);
+
+        // Restore into an empty memory node: every backed-up record reads back whole.
+        try (Aerie b = Aerie.startEphemeral();
+                AerospikeClient c = new AerospikeClient("127.0.0.1", b.port())) {
+            byte[] file = seen.file.toByteArray();
+            Restore.Counts counts = restore(c, file, Restore.Mode.DEFAULT, true);
+            assertThat(counts.restored.get()).isEqualTo(present);
+            assertThat(counts.failed.get()).isZero();
+            checkRestored(c, backedUp);
+            // asrestore's policies. Restored records start again at generation 1, so restoring the
+            // file again writes exactly those whose backed-up generation is greater than 1.
+            Restore.Counts again = restore(c, file, Restore.Mode.DEFAULT, true);
+            assertThat(again.fresher.get()).isEqualTo(firstGeneration);
+            assertThat(again.restored.get()).isEqualTo(present - firstGeneration);
+            assertThat(restore(c, file, Restore.Mode.UNIQUE, true).existed.get())
+                    .isEqualTo(present);
+            assertThat(restore(c, file, Restore.Mode.REPLACE, false).restored.get())
+                    .isEqualTo(present);
+        }
+    }
+
+    /** Four writers update keys (each its own) while a backup of the namespace runs. */
+    private static Observed backUpUnderLoad(NodeConfig config) throws Exception {
+        Observed seen = new Observed();
         AtomicBoolean stop = new AtomicBoolean();
-        ByteArrayOutputStream file = new ByteArrayOutputStream();
-        Backup.Result result;
-        try (Aerie a = Aerie.start(device);
+        AtomicLong writes = new AtomicLong();
+        try (Aerie a = Aerie.start(config);
                 AerospikeClient c = new AerospikeClient("127.0.0.1", a.port())) {
             for (int k = 0; k < PRELOADED; k++) {
                 c.put(null, new Key("test", "s", k), bins(0, k));
-                lastAcked[k] = 0;
-                lastStarted[k] = 0;
-                ackedBefore.set(k, 0);
-                startedBy.set(k, 0);
             }
             List<Thread> writers = new ArrayList<>();
-            for (int t = 0; t < WRITERS; t++) {
-                history.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-            }
-            AtomicLong writes = new AtomicLong();
             for (int t = 0; t < WRITERS; t++) {
                 int owner = t;
                 writers.add(new Thread(() -> {
                     Random r = new Random(owner);
                     WritePolicy p = new WritePolicy();
                     p.sendKey = true;
-                    long version = 0;
-                    while (!stop.get()) {
+                    for (long n = 1; !stop.get(); n++) {
                         int k = owner + WRITERS * r.nextInt(KEYS / WRITERS);
-                        version++;
-                        lastStarted[k] = version * WRITERS + owner;
-                        if (!taken.get()) {
-                            startedBy.set(k, lastStarted[k]);
+                        long version = n * WRITERS + owner;
+                        if (!seen.taken.get()) {
+                            seen.startedBy.set(k, version);
                         }
                         try {
-                            c.put(p, new Key("test", "s", k), bins(lastStarted[k], k));
+                            c.put(p, new Key("test", "s", k), bins(version, k));
                         } catch (AerospikeException e) {
                             throw new AssertionError("write failed", e);
                         }
-                        lastAcked[k] = lastStarted[k];
-                        history.get(owner).add(new long[] {k, lastAcked[k]});
-                        if (!requested.get()) {
-                            ackedBefore.set(k, lastAcked[k]);
+                        seen.history.get(owner).add(new long[] {k, version});
+                        if (!seen.requested.get()) {
+                            seen.ackedBefore.set(k, version);
                         }
                         writes.incrementAndGet();
                     }
@@ -131,48 +166,40 @@ class BackupRestoreTest {
             while (writes.get() < 3000) {
                 Thread.sleep(5);
             }
-            result = Backup.run(c, "test", null, file, new Backup.Listener() {
-                @Override
-                public void snapshotRequested() {
-                    requested.set(true);
-                }
+            seen.records = Backup.run(c, "test", null, seen.file, new Backup.Listener() {
+                        @Override
+                        public void snapshotRequested() {
+                            seen.requested.set(true);
+                        }
 
-                @Override
-                public void snapshotTaken(long instantMillis, long entries) {
-                    taken.set(true);
-                }
-            });
+                        @Override
+                        public void snapshotTaken(long instantMillis, long entries) {
+                            seen.taken.set(true);
+                        }
+                    })
+                    .records();
             stop.set(true);
             for (Thread w : writers) {
                 w.join();
             }
         }
-        // What the file holds, checked against the two bounds of the instant.
-        long[] backedUp = new long[KEYS];
-        long firstGeneration = 0;
-        java.util.Arrays.fill(backedUp, -1);
-        try (AsbReader reader = new AsbReader(new ByteArrayInputStream(file.toByteArray()))) {
-            for (var r = reader.next(); r != null; r = reader.next()) {
-                int k = (int) (long) (Long) r.bins().get(0).value();
-                long version = (Long) r.bins().get(1).value();
-                assertThat(backedUp[k]).as("key %d twice", k).isEqualTo(-1);
-                backedUp[k] = version;
-                if (r.generation() == 1) {
-                    firstGeneration++;
-                }
-            }
-        }
+        return seen;
+    }
+
+    /**
+     * Checks the backup against the instant: per key, between what was acknowledged before and
+     * what had started by then; per writer, a prefix of its writes. Returns the records present.
+     */
+    private static long checkOneInstant(Observed seen, long[] backedUp) {
         long present = 0;
         for (int k = 0; k < KEYS; k++) {
+            long low = seen.ackedBefore.get(k);
             assertThat(backedUp[k])
                     .as("key %d: acknowledged before the snapshot .. started before it was taken", k)
-                    .isBetween(ackedBefore.get(k), Math.max(ackedBefore.get(k), startedBy.get(k)));
-            if (backedUp[k] >= 0) {
-                present++;
-            }
+                    .isBetween(low, Math.max(low, seen.startedBy.get(k)));
+            present += backedUp[k] >= 0 ? 1 : 0;
         }
-        assertThat(result.records()).isEqualTo(present);
-        for (List<long[]> ops : history) {
+        for (List<long[]> ops : seen.history) {
             boolean missed = false;
             int visible = 0;
             for (long[] op : ops) {
@@ -186,36 +213,23 @@ class BackupRestoreTest {
             assertThat(visible).as("writes before the snapshot are in it").isPositive();
             assertThat(missed).as("writes after the snapshot are not").isTrue();
         }
+        return present;
+    }
 
-        // Restore into an empty memory node: every backed-up record reads back whole.
-        try (Aerie b = Aerie.startEphemeral();
-                AerospikeClient c = new AerospikeClient("127.0.0.1", b.port())) {
-            Restore.Counts counts = restore(c, file.toByteArray(), Restore.Mode.DEFAULT, true);
-            assertThat(counts.restored.get()).isEqualTo(present);
-            assertThat(counts.failed.get()).isZero();
-            for (int k = 0; k < KEYS; k++) {
-                Record r = c.get(null, new Key("test", "s", k));
-                if (backedUp[k] < 0) {
-                    assertThat(r).isNull();
-                    continue;
-                }
-                long v = backedUp[k];
-                assertThat(r.getLong("ver")).isEqualTo(v);
-                assertThat(r.getString("tag")).isEqualTo("v" + v);
-                assertThat((byte[]) r.getValue("pay")).isEqualTo(payload(v));
-                assertThat(r.getList("list")).isEqualTo(List.of(v, "x", List.of(1L, 2L)));
-                assertThat(r.getMap("map")).isEqualTo(Map.of("v", v));
-                assertThat(r.getDouble("d")).isEqualTo(v / 3.0);
+    private static void checkRestored(AerospikeClient c, long[] backedUp) {
+        for (int k = 0; k < KEYS; k++) {
+            Record r = c.get(null, new Key("test", "s", k));
+            if (backedUp[k] < 0) {
+                assertThat(r).isNull();
+                continue;
             }
-            // asrestore's policies. Restored records start again at generation 1, so restoring the
-            // file again writes exactly those whose backed-up generation is greater than 1.
-            Restore.Counts again = restore(c, file.toByteArray(), Restore.Mode.DEFAULT, true);
-            assertThat(again.fresher.get()).isEqualTo(firstGeneration);
-            assertThat(again.restored.get()).isEqualTo(present - firstGeneration);
-            Restore.Counts unique = restore(c, file.toByteArray(), Restore.Mode.UNIQUE, true);
-            assertThat(unique.existed.get()).isEqualTo(present);
-            Restore.Counts replace = restore(c, file.toByteArray(), Restore.Mode.REPLACE, false);
-            assertThat(replace.restored.get()).isEqualTo(present);
+            long v = backedUp[k];
+            assertThat(r.getLong("ver")).isEqualTo(v);
+            assertThat(r.getString("tag")).isEqualTo("v" + v);
+            assertThat((byte[]) r.getValue("pay")).isEqualTo(payload(v));
+            assertThat(r.getList("list")).isEqualTo(List.of(v, "x", List.of(1L, 2L)));
+            assertThat(r.getMap("map")).isEqualTo(Map.of("v", v));
+            assertThat(r.getDouble("d")).isEqualTo(v / 3.0);
         }
     }
 
