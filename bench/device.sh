@@ -65,6 +65,7 @@ PY
 ns_stat() { info "namespace/test" | tr ';' '\n' | grep "^$1=" | cut -d= -f2; }
 pid_of() { pgrep -f "io.aerie.server.Main --config $dir/$1.conf" | head -1; }
 heap_kib() { jcmd "$1" GC.run > /dev/null; jcmd "$1" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1; }
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 summary() { grep -E "^(read|write|total) " "$1" || tail -12 "$1"; }
 
 filesize=$(( (records * (size + 200) * 3 / 1048576 / 8 + 2) * 8 ))
@@ -72,11 +73,11 @@ echo "== 1. commit-to-device false: $records records of $size B, file of $filesi
 # A post-write cache of one block, so the heap figure is the index's, not the cache's.
 start_node main "$filesize" false 8M
 pid="$(pid_of main)"
-heap0=$(heap_kib "$pid")
+heap0=$(heap_kib "$pid"); rss0=$(rss_kib "$pid")
 bin/aerie-load -w I -k "$records" -o "$size" -z 16 > "$dir/insert.txt"
 echo "-- insert"; summary "$dir/insert.txt"
-heap1=$(heap_kib "$pid")
-echo "heap per record (index stubs and tables, after a full GC): $(( (heap1 - heap0) * 1024 / records )) B"
+heap1=$(heap_kib "$pid"); rss1=$(rss_kib "$pid")
+echo "index per record: off heap $(( $(ns_stat index_used_bytes) / records )) B (index_used_bytes), heap $(( (heap1 - heap0) * 1024 / records )) B (after a full GC), RSS $(( (rss1 - rss0) * 1024 / records )) B"
 bin/aerie-load -w RU,50 -k "$records" -o "$size" -z 16 -d "$seconds" --warmup 5 > "$dir/ru.txt"
 echo "-- read/update 50/50"; summary "$dir/ru.txt"
 echo "device: used $(ns_stat data_used_bytes) of $(ns_stat data_total_bytes) B, device reads $(ns_stat device_reads)"

@@ -8,6 +8,7 @@ import io.aerie.namespace.Counter;
 import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.SetInfo;
+import io.aerie.storage.EntryArena;
 import io.aerie.storage.device.DeviceStore;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -54,6 +55,11 @@ final class NamespaceInfoCommands {
                     j.add(k + "=" + v);
                 }
             });
+        }
+        EntryArena arena = ns.indexArena();
+        if (arena != null) {
+            // Off-heap entries only; the per-partition slot tables add about 7 bytes a record on heap.
+            j.add("index_used_bytes=" + arena.usedBytes());
         }
         j.add("stop_writes=" + ns.stopWrites());
         j.add("hwm_breached=false");

@@ -4,10 +4,12 @@ import io.aerie.config.DeviceStorageConfig;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.storage.Digest;
+import io.aerie.storage.EntryArena;
 import io.aerie.storage.IndexTables;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
 import io.aerie.storage.device.CommitWait;
+import io.aerie.storage.device.DeviceAddress;
 import io.aerie.storage.device.DeviceStore;
 import io.aerie.util.CitrusleafEpoch;
 import io.aerie.util.Clock;
@@ -43,6 +45,8 @@ public final class Namespace {
      * records live in memory (with or without storage files behind them).
      */
     private final boolean recordsOnDevice;
+    /** The device engine's off-heap index entries; null for memory namespaces. */
+    private final @Nullable EntryArena arena;
     /** Open snapshots; while any is open, record arrays are never rewritten in place. */
     private final java.util.concurrent.atomic.AtomicInteger openSnapshots =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -54,8 +58,9 @@ public final class Namespace {
         this.config = config;
         this.clock = clock;
         this.recordsOnDevice = config.storage() instanceof DeviceStorageConfig;
+        this.arena = recordsOnDevice ? new EntryArena() : null;
         for (int i = 0; i < Partition.COUNT; i++) {
-            partitions[i] = new Partition(i, tables);
+            partitions[i] = new Partition(i, tables, arena);
         }
     }
 
@@ -239,6 +244,41 @@ public final class Namespace {
         return openSnapshots.get() == 0;
     }
 
+    /**
+     * Stores a record's new version, a new array, in the index and on the storage files, and
+     * accounts for it; returns the entry it replaced. The caller holds the partition lock. On the
+     * device engine the index takes the record's stub once the record is on storage.
+     */
+    public byte @Nullable [] install(Partition p, byte[] now, @Nullable CommitWait wait) {
+        DeviceStore s = store;
+        byte[] old;
+        if (recordsOnDevice) {
+            if (s == null) {
+                throw new IllegalStateException("namespace " + name + " has no storage files attached");
+            }
+            old = p.get(Record.digest(now));
+            s.write(
+                    old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
+                    old == null ? 0 : Record.storedLength(old),
+                    now,
+                    setNameBytes(now),
+                    wait);
+            p.put(Record.stub(now, Record.deviceAddress(now)));
+        } else {
+            old = p.put(now);
+            if (s != null) {
+                s.write(
+                        old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
+                        old == null ? 0 : Record.storedLength(old),
+                        now,
+                        setNameBytes(now),
+                        wait);
+            }
+        }
+        accountSwap(old, now);
+        return old;
+    }
+
     /** Whether the index holds stubs and records are read from storage (the device engine). */
     public boolean recordsOnDevice() {
         return recordsOnDevice;
@@ -260,7 +300,7 @@ public final class Namespace {
             if (r != null) {
                 return r;
             }
-            byte[] again = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+            byte[] again = entry(partitionId, d);
             if (again == current && attempt >= 2) {
                 // The index still points there after reading it three times: the copy is damaged.
                 stats.increment(Counter.CLIENT_READ_ERROR);
@@ -313,8 +353,18 @@ public final class Namespace {
      * Record#readBegin}.
      */
     public byte @Nullable [] lookup(int partitionId, Digest d) {
-        byte[] r = tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+        byte[] r = entry(partitionId, d);
         return r != null && Record.isStub(r) ? resolve(partitionId, d, r) : r;
+    }
+
+    /** The index entry under a digest: a record, or on the device engine a stub. */
+    private byte @Nullable [] entry(int partitionId, Digest d) {
+        return recordsOnDevice ? partitions[partitionId].get(d) : tables.lookup(partitionId, d.hi(), d.mid(), d.lo());
+    }
+
+    /** The device engine's off-heap index memory: entries in use and bytes reserved; null for memory namespaces. */
+    public @Nullable EntryArena indexArena() {
+        return arena;
     }
 
     /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */

@@ -25,16 +25,25 @@ public final class Partition {
             Record.digestLo(b));
 
     private final int id;
-    private final RecordIndex index;
+    private final PartitionIndex index;
     private final ReentrantLock writeLock = new ReentrantLock();
 
     /** A partition whose index publishes its table in {@code tables}, the namespace's. */
     public Partition(int id, IndexTables tables) {
+        this(id, tables, null);
+    }
+
+    /**
+     * A partition of a memory namespace ({@code arena} null: the index holds the records and
+     * publishes its table in {@code tables}) or of the device engine (the index holds stubs' fields
+     * off heap in {@code arena}).
+     */
+    public Partition(int id, IndexTables tables, @Nullable EntryArena arena) {
         if (id < 0 || id >= COUNT) {
             throw new IllegalArgumentException("partition id " + id);
         }
         this.id = id;
-        this.index = new RecordIndex(tables, id);
+        this.index = arena == null ? new RecordIndex(tables, id) : new StubIndex(arena);
     }
 
     /** A partition on its own (tests). */

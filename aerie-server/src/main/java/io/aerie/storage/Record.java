@@ -212,6 +212,31 @@ public final class Record {
         return s;
     }
 
+    /**
+     * A stub for the record with that digest, stored at {@code address} with {@code length} bytes;
+     * the caller fills in the metadata with {@link #setMetadata}.
+     */
+    public static byte[] stubOf(long hi, long mid, int lo, long address, int length) {
+        byte[] s = new byte[HEADER + 4];
+        LONG.set(s, 0, hi);
+        LONG.set(s, 8, mid);
+        INT.set(s, 16, lo);
+        INT.set(s, KEY_LENGTH, STUB);
+        LONG.set(s, DEVICE_ADDRESS, address);
+        INT.set(s, HEADER, length);
+        return s;
+    }
+
+    /** Sets generation, set id, void-time, last-update time and bin count of a new stub. */
+    public static void setMetadata(
+            byte[] s, int generation, int setId, int voidTime, long lastUpdateTime, int binCount) {
+        SHORT.set(s, GENERATION, (short) generation);
+        SHORT.set(s, SET_ID, (short) setId);
+        INT.set(s, VOID_TIME, voidTime);
+        LONG.set(s, LAST_UPDATE, lastUpdateTime);
+        SHORT.set(s, BIN_COUNT, (short) binCount);
+    }
+
     /** The same stub with the record's copy now at {@code address} (defragmentation moved it). */
     public static byte[] restub(byte[] stub, long address) {
         assert isStub(stub) : "restub of a whole record";

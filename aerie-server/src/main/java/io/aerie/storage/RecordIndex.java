@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * is published with one release write into the namespace's {@link IndexTables}. A reader that
  * loaded the old table sees it whole.
  */
-final class RecordIndex {
+final class RecordIndex implements PartitionIndex {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
     /** Marks a deleted slot: probes continue past it, inserts may reuse it. */
     private static final byte[] TOMBSTONE = new byte[Record.HEADER];
@@ -51,7 +51,8 @@ final class RecordIndex {
         return h & mask;
     }
 
-    byte @Nullable [] get(long hi, long mid, int lo) {
+    @Override
+    public byte @Nullable [] get(long hi, long mid, int lo) {
         return find(table(), hi, mid, lo);
     }
 
@@ -73,7 +74,8 @@ final class RecordIndex {
     }
 
     /** Stores a record under its digest; returns the record it replaced. Caller holds the lock. */
-    byte @Nullable [] put(byte[] record) {
+    @Override
+    public byte @Nullable [] put(byte[] record) {
         byte[][] t = table();
         int mask = t.length - 1;
         int i = slot(Record.digestMid(record), Record.digestLo(record), mask);
@@ -109,7 +111,8 @@ final class RecordIndex {
     }
 
     /** Removes the record under a digest; returns it. Caller holds the lock. */
-    byte @Nullable [] remove(long hi, long mid, int lo) {
+    @Override
+    public byte @Nullable [] remove(long hi, long mid, int lo) {
         byte[][] t = table();
         int mask = t.length - 1;
         int i = slot(mid, lo, mask);
@@ -157,12 +160,14 @@ final class RecordIndex {
         tables.publish(partitionId, fresh);
     }
 
-    int size() {
+    @Override
+    public int size() {
         return live;
     }
 
     /** The live records now in the table (a lock-free snapshot, in table order). */
-    List<byte[]> snapshot() {
+    @Override
+    public List<byte[]> snapshot() {
         byte[][] t = table();
         List<byte[]> out = new ArrayList<>(Math.max(0, live));
         for (int i = 0; i < t.length; i++) {

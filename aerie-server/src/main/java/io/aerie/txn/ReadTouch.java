@@ -2,7 +2,6 @@ package io.aerie.txn;
 
 import io.aerie.namespace.Namespace;
 import io.aerie.storage.Record;
-import io.aerie.storage.device.DeviceAddress;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,13 +58,7 @@ final class ReadTouch {
                     Record.nextGeneration(Record.generation(current)),
                     (int) (ctx.nowSeconds() + ttl),
                     ns.nowMillis());
-            byte[] old = ctx.partition().put(touched);
-            ns.accountSwap(old, touched);
-            ns.persistWrite(
-                    old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                    old == null ? 0 : Record.storedLength(old),
-                    touched,
-                    ctx.commitWait());
+            ns.install(ctx.partition(), touched, ctx.commitWait());
             return touched;
         } finally {
             ctx.partition().unlock();

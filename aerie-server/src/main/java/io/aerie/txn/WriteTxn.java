@@ -16,7 +16,6 @@ import io.aerie.protocol.ParticleType;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
-import io.aerie.storage.device.DeviceAddress;
 import io.aerie.storage.device.DeviceStore;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
@@ -278,13 +277,7 @@ final class WriteTxn {
         }
         int end = bins.encodeInto(updated, Record.binsOffset(updated));
         assert end == updated.length : "record encoded to " + end + " of " + updated.length + " bytes";
-        byte[] old = ctx.partition().put(updated);
-        ns.accountSwap(old, updated);
-        ns.persistWrite(
-                old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                old == null ? 0 : Record.storedLength(old),
-                updated,
-                ctx.commitWait());
+        ns.install(ctx.partition(), updated, ctx.commitWait());
         out.setInt(headerStart + 6, generation);
         out.setInt(headerStart + 10, (int) voidTime);
         Replies.patchOpCount(out, headerStart, applier.repliedOps());
