@@ -18,6 +18,8 @@ size="${2:-1024}"
 seconds="${3:-20}"
 dir="${AERIE_BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$dir"
+# Every section starts from empty files.
+rm -f "$dir"/main.dat "$dir"/commit.dat "$dir"/churn.dat
 launcher=""
 trap 'stop_node' EXIT
 

@@ -62,7 +62,9 @@ final class NamespaceInfoCommands {
             j.add("index_used_bytes=" + arena.usedBytes());
         }
         j.add("stop_writes=" + ns.stopWrites());
-        j.add("hwm_breached=false");
+        int evictPct = ns.config().evictUsedPct();
+        j.add("hwm_breached=" + (evictPct > 0 && ns.usedPct() >= evictPct));
+        j.add("evict_void_time=" + ns.evictVoidTime());
         j.add("truncate_lut=" + ns.truncateLut());
         for (Counter c : Counter.values()) {
             j.add(c.statName() + "=" + ns.stats().get(c));

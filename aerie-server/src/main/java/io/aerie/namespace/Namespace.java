@@ -38,6 +38,8 @@ public final class Namespace {
     private volatile NamespaceConfig config;
     /** Records last updated at or before this (ms since 2010) are truncated; 0 = never. */
     private volatile long truncateLut;
+
+    private volatile long evictVoidTime;
     /** The storage files every change is also written to; null for a namespace held in memory only. */
     private volatile @Nullable DeviceStore store;
     /**
@@ -117,13 +119,91 @@ public final class Namespace {
 
     /** Whether writes are refused: used bytes reached stop-writes-used-pct of data-size. */
     public boolean stopWrites() {
-        if (!(config.storage() instanceof MemoryStorageConfig)) {
-            // The device engine's limits are its files': see storageRefusal().
-            return false;
+        int pct = config.stopWritesUsedPct();
+        return pct > 0 && usedPct() >= pct;
+    }
+
+    /**
+     * Data used as a percentage: of data-size for a memory namespace, of the files' space for the
+     * device engine (live bytes, as Aerospike's {@code data_used_pct}).
+     */
+    public int usedPct() {
+        DeviceStore s = store;
+        if (recordsOnDevice) {
+            return s == null ? 0 : s.usedPct();
         }
         long limit = dataSizeBytes();
-        int pct = config.stopWritesUsedPct();
-        return pct > 0 && usedBytes.sum() * 100 >= limit * (long) pct;
+        return (int) Math.min(100, usedBytes.sum() * 100 / Math.max(1, limit));
+    }
+
+    /** Share of the records with a TTL that one eviction round removes: Aerospike's evict-tenths-pct 5, in tenths of a percent. */
+    private static final int EVICT_TENTHS_PCT = 5;
+    /** Buckets of the void-time histogram eviction cuts at (Aerospike's evict-hist-buckets). */
+    private static final int EVICT_HIST_BUCKETS = 10_000;
+
+    /**
+     * One round of eviction, as nsup runs it: when data use has reached {@code evict-used-pct},
+     * removes the records nearest to expiry, about 0.5% of those with a TTL, cutting at a bucket of
+     * a void-time histogram. Records without a TTL are never evicted. Like expiry, eviction
+     * writes no tombstone. Returns the number of records evicted.
+     */
+    public long evict() {
+        int pct = config.evictUsedPct();
+        if (pct == 0 || usedPct() < pct) {
+            return 0;
+        }
+        int now = nowSeconds();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        long withTtl = 0;
+        for (Partition p : partitions) {
+            for (byte[] r : p.records()) {
+                if (Record.voidTime(r) != 0 && isLive(r, now)) {
+                    long v = Integer.toUnsignedLong(Record.voidTime(r));
+                    min = Math.min(min, v);
+                    max = Math.max(max, v);
+                    withTtl++;
+                }
+            }
+        }
+        if (withTtl == 0) {
+            return 0;
+        }
+        long width = Math.max(1, (max - min + EVICT_HIST_BUCKETS) / EVICT_HIST_BUCKETS);
+        long[] histogram = new long[(int) ((max - min) / width) + 1];
+        for (Partition p : partitions) {
+            for (byte[] r : p.records()) {
+                if (Record.voidTime(r) != 0 && isLive(r, now)) {
+                    histogram[(int) ((Integer.toUnsignedLong(Record.voidTime(r)) - min) / width)]++;
+                }
+            }
+        }
+        long target = Math.max(1, withTtl * EVICT_TENTHS_PCT / 1000);
+        long sum = 0;
+        int bucket = 0;
+        while (bucket < histogram.length - 1 && sum + histogram[bucket] < target) {
+            sum += histogram[bucket++];
+        }
+        long cutoff = min + (bucket + 1) * width - 1;
+        long[] evicted = new long[1];
+        for (Partition p : partitions) {
+            p.removeIf(r -> Record.voidTime(r) != 0 && Integer.toUnsignedLong(Record.voidTime(r)) <= cutoff, r -> {
+                evicted[0]++;
+                accountSwap(r, null);
+                DeviceStore s = store;
+                if (s != null) {
+                    s.forget(r, setNameBytes(r));
+                }
+            });
+        }
+        stats.add(Counter.EVICTED_OBJECTS, evicted[0]);
+        evictVoidTime = cutoff;
+        return evicted[0];
+    }
+
+    /** The void-time at or before which the last eviction round removed records; 0 if none ran. */
+    public long evictVoidTime() {
+        return evictVoidTime;
     }
 
     /** Seconds since 2010, now. */

@@ -56,6 +56,12 @@ public final class Nsup {
             if (removed > 0) {
                 LOG.info("{{{}}} nsup removed {} records", ns.name(), removed);
             }
+            long evicted = ns.evict();
+            if (evicted > 0) {
+                LOG.info(
+                        "{{{}}} nsup evicted {} records (void-time at or before {}), data used {}%",
+                        ns.name(), evicted, ns.evictVoidTime(), ns.usedPct());
+            }
         } catch (RuntimeException e) {
             LOG.error("{{{}}} nsup cycle failed", ns.name(), e);
         }

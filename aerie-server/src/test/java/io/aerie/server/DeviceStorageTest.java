@@ -310,6 +310,37 @@ class DeviceStorageTest {
         }
     }
 
+    @Test
+    void writesStopAtStopWritesUsedPctOfTheFilesWithCodeEightAndDeletesGoOn() {
+        NodeConfig config = config("    stop-writes-used-pct 10\n");
+        byte[] payload = new byte[4000];
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            int written = 0;
+            AerospikeException refused = null;
+            for (int i = 0; i < 2000 && refused == null; i++) {
+                try {
+                    c.put(null, new Key("test", "full", i), new Bin("p", payload));
+                    written++;
+                } catch (AerospikeException e) {
+                    refused = e;
+                }
+            }
+            assertThat(refused).as("writes stop near 10%% of 15 MiB").isNotNull();
+            assertThat(refused.getResultCode()).isEqualTo(ResultCode.SERVER_MEM_ERROR);
+            assertThat(written).isBetween(300, 500);
+            assertThat(stat(node.info("namespace/test"), "data_used_pct")).isGreaterThanOrEqualTo(10);
+            assertThat(node.info("namespace/test")).contains("stop_writes=true");
+            assertThat(c.get(null, new Key("test", "full", 0)))
+                    .as("reads go on")
+                    .isNotNull();
+            for (int i = 0; i < written; i += 2) {
+                c.delete(null, new Key("test", "full", i));
+            }
+            c.put(null, new Key("test", "full", 0), new Bin("p", payload));
+        }
+    }
+
     static long stat(String stats, String name) {
         for (String kv : List.of(stats.split(";"))) {
             if (kv.startsWith(name + "=")) {

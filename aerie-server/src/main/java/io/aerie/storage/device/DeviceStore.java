@@ -413,6 +413,17 @@ public final class DeviceStore implements AutoCloseable {
         }
     }
 
+    /** Live bytes on the files as a percentage of their data blocks (Aerospike's {@code data_used_pct}). */
+    public int usedPct() {
+        long total = 0;
+        long used = 0;
+        for (DeviceWriter w : writers) {
+            total += w.file().dataBlocks() * blockSize;
+            used += w.usedBytes();
+        }
+        return total == 0 ? 0 : (int) (used * 100 / total);
+    }
+
     /** Whether writes should be refused: a file is close to having no free block, or its write queue is full. */
     public int refusal() {
         for (DeviceWriter w : writers) {
