@@ -255,19 +255,18 @@ public final class Namespace {
     }
 
     /**
-     * Writes a record's new version {@code now} to storage; its previous copy, at {@code oldAddress}
-     * with {@code oldLength} bytes, becomes dead. The caller holds the partition lock.
+     * Writes a record rewritten in place, {@code now}, to the storage files of a memory namespace;
+     * its previous copy, at {@code oldAddress} with {@code oldLength} bytes, becomes dead. The caller
+     * holds the partition lock.
      */
     public void persistWrite(long oldAddress, int oldLength, byte[] now, @Nullable CommitWait wait) {
         DeviceStore s = store;
         if (s == null) {
             return;
         }
+        // Only memory namespaces rewrite records in place; the device engine goes through install().
+        assert !recordsOnDevice : "in-place write on the device engine";
         s.write(oldAddress, oldLength, now, setNameBytes(now), wait);
-        if (recordsOnDevice) {
-            // The record is on storage now: the index keeps only its stub.
-            partitions[Digest.partitionId(now, 0)].put(Record.stub(now, Record.deviceAddress(now)));
-        }
     }
 
     /**
@@ -319,9 +318,13 @@ public final class Namespace {
         openSnapshots.decrementAndGet();
     }
 
-    /** Whether a write may rewrite a record array in place (no snapshot is open). */
+    /**
+     * Whether a write may rewrite a record array in place: not on the device engine (whose reads
+     * hand out private copies, and whose index needs the stored length of the version replaced),
+     * and not while a snapshot is open.
+     */
     public boolean inPlaceWritesAllowed() {
-        return openSnapshots.get() == 0;
+        return !recordsOnDevice && openSnapshots.get() == 0;
     }
 
     /**
@@ -337,13 +340,13 @@ public final class Namespace {
                 throw new IllegalStateException("namespace " + name + " has no storage files attached");
             }
             old = p.get(Record.digest(now));
-            s.write(
+            int stored = s.write(
                     old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
                     old == null ? 0 : Record.storedLength(old),
                     now,
                     setNameBytes(now),
                     wait);
-            p.put(Record.stub(now, Record.deviceAddress(now)));
+            p.put(Record.stub(now, Record.deviceAddress(now), stored));
         } else {
             old = p.put(now);
             if (s != null) {

@@ -23,7 +23,7 @@ final class StorageIndex implements DeviceStore.Index {
     }
 
     @Override
-    public void put(byte[] record, String setName) {
+    public void put(byte[] record, String setName, int storedLength) {
         int setId = 0;
         if (!setName.isEmpty()) {
             SetInfo set = ns.sets().getOrCreate(setName);
@@ -33,7 +33,7 @@ final class StorageIndex implements DeviceStore.Index {
             setId = set.id();
         }
         Record.setSetId(record, setId);
-        byte[] entry = ns.recordsOnDevice() ? Record.stub(record, Record.deviceAddress(record)) : record;
+        byte[] entry = ns.recordsOnDevice() ? Record.stub(record, Record.deviceAddress(record), storedLength) : record;
         BinList bins = BinList.decode(record, Record.binsOffset(record), Record.binCount(record));
         for (int i = 0; i < bins.size(); i++) {
             Bin b = bins.get(i);

@@ -13,6 +13,7 @@ import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.Nsup;
 import io.aerie.net.ClientServer;
 import io.aerie.net.RequestDispatcher;
+import io.aerie.storage.device.Compression;
 import io.aerie.storage.device.DeviceStore;
 import io.aerie.txn.TransactionService;
 import io.aerie.util.Clock;
@@ -207,7 +208,9 @@ public final class Aerie implements AutoCloseable {
                     d.defragLwmPct(),
                     d.defragSleepUs(),
                     d.maxWriteCacheBytes(),
-                    d.postWriteCacheBytes());
+                    d.postWriteCacheBytes(),
+                    Compression.of(d.compression()),
+                    d.compressionLevel());
         }
         MemoryStorageConfig m = (MemoryStorageConfig) ns.storage();
         if (m.files().isEmpty()) {
@@ -223,6 +226,8 @@ public final class Aerie implements AutoCloseable {
                 DeviceStorageConfig.DEFAULT_DEFRAG_LWM_PCT,
                 DeviceStorageConfig.DEFAULT_DEFRAG_SLEEP_US,
                 DeviceStorageConfig.DEFAULT_MAX_WRITE_CACHE,
+                0,
+                Compression.NONE,
                 0);
     }
 

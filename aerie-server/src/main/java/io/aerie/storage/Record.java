@@ -202,12 +202,20 @@ public final class Record {
 
     /** An index stub for {@code full}, whose copy on storage is at {@code address}. */
     public static byte[] stub(byte[] full, long address) {
+        return stub(full, address, full.length);
+    }
+
+    /**
+     * An index stub for {@code full}, stored at {@code address} in a form of {@code storedLength}
+     * bytes (smaller than the record when storage compresses it).
+     */
+    public static byte[] stub(byte[] full, long address, int storedLength) {
         assert !isStub(full) : "stub of a stub";
         byte[] s = new byte[HEADER + 4];
         System.arraycopy(full, 0, s, 0, HEADER);
         INT.set(s, KEY_LENGTH, STUB);
         INT.set(s, SEQUENCE, 0);
-        INT.set(s, HEADER, full.length);
+        INT.set(s, HEADER, storedLength);
         LONG.set(s, DEVICE_ADDRESS, address);
         return s;
     }
@@ -250,7 +258,10 @@ public final class Record {
         return (int) INT.get(r, KEY_LENGTH) == STUB;
     }
 
-    /** The length of the whole record: of {@code r} itself, or for a stub of the record it stands for. */
+    /**
+     * The length of the record as stored: of {@code r} itself, or for a stub the length of the form
+     * its storage holds (the record, or the record compressed).
+     */
     public static int storedLength(byte[] r) {
         return isStub(r) ? (int) INT.get(r, HEADER) : r.length;
     }

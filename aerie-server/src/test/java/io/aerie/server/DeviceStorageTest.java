@@ -341,6 +341,33 @@ class DeviceStorageTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"lz4", "snappy", "zstd"})
+    void compressedRecordsAreSmallerOnTheFileAndReadBackWholeAfterChurnAndRestart(String codec) {
+        NodeConfig config = config("    compression " + codec + "\n    defrag-sleep 0\n");
+        byte[] text = "the quick brown fox jumps over the lazy dog; "
+                .repeat(60)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int n = 0; n < 4000; n++) {
+                int k = n % 300;
+                c.put(null, new Key("test", "z", k), new Bin("n", n), new Bin("t", text));
+            }
+            double ratio = Double.parseDouble(
+                    node.info("namespace/test").replaceAll(".*data_compression_ratio=([0-9.]+).*", "$1"));
+            assertThat(ratio).as("stored / plain bytes").isLessThan(0.5);
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int k = 0; k < 300; k++) {
+                Record r = c.get(null, new Key("test", "z", k));
+                assertThat(r.getInt("n") % 300).isEqualTo(k);
+                assertThat((byte[]) r.getValue("t")).isEqualTo(text);
+            }
+        }
+    }
+
     static long stat(String stats, String name) {
         for (String kv : List.of(stats.split(";"))) {
             if (kv.startsWith(name + "=")) {

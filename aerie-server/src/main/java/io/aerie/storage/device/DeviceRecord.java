@@ -13,7 +13,7 @@ import java.util.zip.CRC32C;
  *   8  u32  CRC32C over bytes [12, 16 + body length): the body length and the body
  *  12  u32  body length
  *  16  u64  stamp: the write sequence of the block the entry was written into
- *  24  u8   flags (bit 0: tombstone, a durable delete)
+ *  24  u8   flags (bit 0: tombstone, a durable delete; bits 1-2: the record's compression codec)
  *  25  u8   set name length, 0 = no set
  *  26  ..   set name (UTF-8)
  *   .  ..   the record in {@link io.aerie.storage.Record}'s layout (its set id and device address
@@ -43,7 +43,14 @@ public final class DeviceRecord {
     /** Body bytes before the set name: stamp, flags, set name length. */
     private static final int BODY_FIXED = SET_NAME - HEADER;
 
-    private static final int TOMBSTONE = 1;
+    /** Flag of a tombstone entry. */
+    public static final int TOMBSTONE = 1;
+
+    /** The flags of an entry whose record is stored with {@code codec}. */
+    public static int codecFlag(Compression codec) {
+        return codec.id << 1;
+    }
+
     private static final int MAX_SET_NAME = 255;
 
     private DeviceRecord() {}
@@ -69,14 +76,7 @@ public final class DeviceRecord {
      * after it (aligned). The padding is zeroed.
      */
     public static int write(
-            byte[] out,
-            int pos,
-            long stamp,
-            byte[] set,
-            byte[] record,
-            int recordOff,
-            int recordLen,
-            boolean tombstone) {
+            byte[] out, int pos, long stamp, byte[] set, byte[] record, int recordOff, int recordLen, int flags) {
         if (set.length > MAX_SET_NAME) {
             throw new IllegalArgumentException("set name of " + set.length + " bytes");
         }
@@ -89,7 +89,7 @@ public final class DeviceRecord {
         Bytes.putInt(out, pos + 4, size);
         Bytes.putInt(out, pos + 12, bodyLength);
         Bytes.putLong(out, pos + STAMP, stamp);
-        out[pos + FLAGS] = (byte) (tombstone ? TOMBSTONE : 0);
+        out[pos + FLAGS] = (byte) flags;
         out[pos + SET_LENGTH] = (byte) set.length;
         System.arraycopy(set, 0, out, pos + SET_NAME, set.length);
         System.arraycopy(record, recordOff, out, pos + SET_NAME + set.length, recordLen);
@@ -135,6 +135,7 @@ public final class DeviceRecord {
         entry.size = size;
         entry.stamp = Bytes.getLong(buf, pos + STAMP);
         entry.tombstone = (buf[pos + FLAGS] & TOMBSTONE) != 0;
+        entry.codec = (buf[pos + FLAGS] >> 1) & 3;
         entry.setNameOffset = pos + SET_NAME;
         entry.setNameLength = setLength;
         entry.recordOffset = recordOff;
@@ -148,6 +149,7 @@ public final class DeviceRecord {
         int size;
         long stamp;
         boolean tombstone;
+        int codec;
         int setNameOffset;
         int setNameLength;
         int recordOffset;
@@ -158,6 +160,7 @@ public final class DeviceRecord {
             size = 0;
             stamp = 0;
             tombstone = false;
+            codec = 0;
             setNameOffset = 0;
             setNameLength = 0;
             recordOffset = 0;
@@ -182,6 +185,16 @@ public final class DeviceRecord {
         /** Whether the entry is a durable delete's tombstone. */
         public boolean tombstone() {
             return tombstone;
+        }
+
+        /** How the entry's record is compressed. */
+        public Compression codec() {
+            return Compression.ofId(codec);
+        }
+
+        /** The entry's flags as {@link DeviceRecord#write} takes them. */
+        public int flags() {
+            return (tombstone ? TOMBSTONE : 0) | (codec << 1);
         }
 
         public int setNameOffset() {

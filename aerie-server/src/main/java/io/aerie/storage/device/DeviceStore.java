@@ -39,6 +39,10 @@ public final class DeviceStore implements AutoCloseable {
     private final List<DeviceHeader> headers;
     private final int blockSize;
     private final long defragSleepNanos;
+    private final Compression compression;
+    private final int compressionLevel;
+    private final java.util.concurrent.atomic.LongAdder plainBytes = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder storedBytes = new java.util.concurrent.atomic.LongAdder();
     private volatile boolean closed;
     private final java.util.concurrent.CountDownLatch defragStopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean started;
@@ -55,8 +59,11 @@ public final class DeviceStore implements AutoCloseable {
         /** The record stored under a digest, live or not (cold start: no concurrent writes). */
         byte @Nullable [] get(Digest digest);
 
-        /** Stores a record found on storage, whose set is {@code setName} ("" for none). */
-        void put(byte[] record, String setName);
+        /**
+         * Stores a record found on storage, whose set is {@code setName} ("" for none) and whose
+         * stored form there takes {@code storedLength} bytes.
+         */
+        void put(byte[] record, String setName, int storedLength);
 
         /** Removes the record under a digest, if any. */
         void remove(Digest digest);
@@ -94,7 +101,9 @@ public final class DeviceStore implements AutoCloseable {
             int defragLwmPct,
             int defragSleepUs,
             long maxWriteCache,
-            long postWriteCache) {}
+            long postWriteCache,
+            Compression compression,
+            int compressionLevel) {}
 
     private DeviceStore(String namespace, List<DeviceWriter> writers, List<DeviceHeader> headers, Settings s) {
         this.namespace = namespace;
@@ -102,6 +111,8 @@ public final class DeviceStore implements AutoCloseable {
         this.headers = headers;
         this.blockSize = s.blockSize();
         this.defragSleepNanos = TimeUnit.MICROSECONDS.toNanos(s.defragSleepUs());
+        this.compression = s.compression();
+        this.compressionLevel = s.compressionLevel();
     }
 
     /**
@@ -277,7 +288,19 @@ public final class DeviceStore implements AutoCloseable {
                 tombstones.put(d, new long[] {address, e.size()});
                 return;
             }
-            byte[] r = java.util.Arrays.copyOfRange(buf, e.recordOffset(), e.recordOffset() + e.recordLength());
+            byte[] r;
+            try {
+                r = e.codec().expand(buf, e.recordOffset(), e.recordLength());
+            } catch (RuntimeException ex) {
+                LOG.warn(
+                        "namespace {}: {} block {} offset {}: record does not expand ({}); skipped",
+                        namespace,
+                        writer.file().path(),
+                        block,
+                        e.position(),
+                        ex.toString());
+                return;
+            }
             if (r.length < Record.HEADER || Record.binsOffset(r) > r.length) {
                 LOG.warn(
                         "namespace {}: {} block {} offset {}: record of {} bytes is malformed; skipped",
@@ -290,7 +313,7 @@ public final class DeviceStore implements AutoCloseable {
             }
             Record.setDeviceAddress(r, address);
             String set = new String(buf, e.setNameOffset(), e.setNameLength(), StandardCharsets.UTF_8);
-            index.put(r, set);
+            index.put(r, set, e.recordLength());
             if (tomb != null) {
                 tombstones.remove(d);
             }
@@ -339,17 +362,23 @@ public final class DeviceStore implements AutoCloseable {
     /**
      * Appends {@code now}, the new version of a record whose previous version (possibly the same
      * array, rewritten in place) was {@code old}; records the new copy's address in {@code now}. The
-     * caller holds the partition lock. {@code oldLength} is the old version's length before it changed.
+     * caller holds the partition lock. {@code oldLength} is the old version's stored length.
+     * Returns the length of the form stored (the record compressed, when that made it smaller).
      */
-    public void write(long oldAddress, int oldLength, byte[] now, byte[] set, @Nullable CommitWait wait) {
+    public int write(long oldAddress, int oldLength, byte[] now, byte[] set, @Nullable CommitWait wait) {
         int deadSize = oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, oldLength);
         DeviceWriter w = writerFor(now);
         if (oldAddress != DeviceAddress.NONE && DeviceAddress.file(oldAddress) != w.fileIndex()) {
             writer(DeviceAddress.file(oldAddress)).forget(oldAddress, deadSize);
             oldAddress = DeviceAddress.NONE;
         }
-        long address = w.append(set, now, false, oldAddress, deadSize, wait, false);
+        byte[] stored = compression.compress(now, compressionLevel);
+        int flags = DeviceRecord.codecFlag(compression.storedCodec(now, stored));
+        long address = w.append(set, stored, flags, oldAddress, deadSize, wait, false);
         Record.setDeviceAddress(now, address);
+        plainBytes.add(now.length);
+        storedBytes.add(stored.length);
+        return stored.length;
     }
 
     /**
@@ -362,7 +391,7 @@ public final class DeviceStore implements AutoCloseable {
         long oldAddress = Record.deviceAddress(old);
         int deadSize =
                 oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, Record.storedLength(old));
-        writerFor(old).append(set, tomb, true, oldAddress, deadSize, wait, false);
+        writerFor(old).append(set, tomb, DeviceRecord.TOMBSTONE, oldAddress, deadSize, wait, false);
     }
 
     /**
@@ -394,7 +423,12 @@ public final class DeviceStore implements AutoCloseable {
                 || e.recordLength() != length) {
             return null;
         }
-        byte[] r = java.util.Arrays.copyOfRange(buf, e.recordOffset(), e.recordOffset() + length);
+        byte[] r;
+        try {
+            r = e.codec().expand(buf, e.recordOffset(), length);
+        } catch (RuntimeException ex) {
+            return null;
+        }
         if (!Record.hasDigest(r, Record.digestHi(stub), Record.digestMid(stub), Record.digestLo(stub))
                 || Record.generation(r) != Record.generation(stub)
                 || Record.lastUpdateTime(r) != Record.lastUpdateTime(stub)) {
@@ -541,7 +575,7 @@ public final class DeviceStore implements AutoCloseable {
                             java.util.Arrays.copyOfRange(b, e.setNameOffset(), e.setNameOffset() + e.setNameLength());
                     index.withRecord(d, r -> {
                         if (r == null && !w.olderThanAnyOther(stamp, block)) {
-                            w.append(set, tomb, true, address, size, batch, true);
+                            w.append(set, tomb, e.flags(), address, size, batch, true);
                         } else {
                             w.forget(address, size);
                         }
@@ -553,7 +587,7 @@ public final class DeviceStore implements AutoCloseable {
                         // The entry is the record's current version: move its bytes as they are.
                         byte[] copy =
                                 java.util.Arrays.copyOfRange(b, e.recordOffset(), e.recordOffset() + e.recordLength());
-                        long moved = w.append(index.setName(r), copy, false, address, size, batch, true);
+                        long moved = w.append(index.setName(r), copy, e.flags(), address, size, batch, true);
                         index.relocated(r, moved);
                     }
                 });
@@ -629,6 +663,12 @@ public final class DeviceStore implements AutoCloseable {
         s.put(
                 "device_write_amplification",
                 user == 0 ? "1.00" : String.format(java.util.Locale.ROOT, "%.2f", (double) (user + defrag) / user));
+        long plain = plainBytes.sum();
+        s.put(
+                "data_compression_ratio",
+                plain == 0
+                        ? "1.000"
+                        : String.format(java.util.Locale.ROOT, "%.3f", (double) storedBytes.sum() / plain));
         s.put("device_forces", forces);
         s.put("device_reads", deviceReads);
         s.put("cold_start_ms", coldStartMillis);

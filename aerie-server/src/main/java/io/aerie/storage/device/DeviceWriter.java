@@ -158,7 +158,7 @@ final class DeviceWriter {
     long append(
             byte[] set,
             byte[] record,
-            boolean tombstone,
+            int flags,
             long deadAddress,
             int deadSize,
             @Nullable CommitWait wait,
@@ -173,13 +173,13 @@ final class DeviceWriter {
             }
             release(deadAddress, deadSize);
             WriteBlock block = current();
-            int at = block.append(set, record, 0, record.length, tombstone);
+            int at = block.append(set, record, 0, record.length, flags);
             if (at < 0) {
                 block.seal();
                 sealed.add(block);
                 block = openBlock();
                 current = block;
-                at = block.append(set, record, 0, record.length, tombstone);
+                at = block.append(set, record, 0, record.length, flags);
                 if (at < 0) {
                     throw new IllegalArgumentException(
                             "entry of " + size + " bytes is larger than a write block of " + blockSize);

@@ -76,11 +76,12 @@ public final class WriteBlock {
      * (the caller seals this block and starts another).
      */
     public int append(String setName, byte[] record, int off, int len, boolean tombstone) {
-        return append(setName.getBytes(StandardCharsets.UTF_8), record, off, len, tombstone);
+        return append(
+                setName.getBytes(StandardCharsets.UTF_8), record, off, len, tombstone ? DeviceRecord.TOMBSTONE : 0);
     }
 
-    /** As {@link #append(String, byte[], int, int, boolean)} with the set name already in UTF-8. */
-    public int append(byte[] set, byte[] record, int off, int len, boolean tombstone) {
+    /** As {@link #append(String, byte[], int, int, boolean)} with the set name in UTF-8 and the entry's flags. */
+    public int append(byte[] set, byte[] record, int off, int len, int flags) {
         if (sealed) {
             throw new IllegalStateException("write block " + id + " is sealed");
         }
@@ -89,7 +90,7 @@ public final class WriteBlock {
             return -1;
         }
         int at = used;
-        used = DeviceRecord.write(buf, at, stamp, set, record, off, len, tombstone);
+        used = DeviceRecord.write(buf, at, stamp, set, record, off, len, flags);
         assert used - at == size : "entry took " + (used - at) + " bytes, expected " + size;
         return at;
     }

@@ -24,8 +24,7 @@ class BlockScanTest {
             byte[] bins = new byte[binsSize];
             java.util.Arrays.fill(bins, (byte) i);
             byte[] r = Record.of(new Digest(i, i, i), i + 1, 0, i, 0, null, bins, 1);
-            pos = DeviceRecord.write(
-                    block, pos, 1, ("set" + i).getBytes(StandardCharsets.UTF_8), r, 0, r.length, false);
+            pos = DeviceRecord.write(block, pos, 1, ("set" + i).getBytes(StandardCharsets.UTF_8), r, 0, r.length, 0);
         }
         return block;
     }
@@ -107,7 +106,7 @@ class BlockScanTest {
         for (int i = 0; i < rewritten; i++) {
             // Smaller records than the first use's, so the leftovers do not start on the same offsets.
             byte[] r = Record.of(new Digest(i, i, i), 100 + i, 0, i, 0, null, new byte[binsSize / 2], 1);
-            pos = DeviceRecord.write(block, pos, 2, new byte[0], r, 0, r.length, false);
+            pos = DeviceRecord.write(block, pos, 2, new byte[0], r, 0, r.length, 0);
         }
         Collect c = new Collect();
         int found = BlockScan.scan(block, block.length, c);

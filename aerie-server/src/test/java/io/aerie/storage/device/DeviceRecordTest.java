@@ -65,7 +65,7 @@ class DeviceRecordTest {
                     w.record(),
                     0,
                     w.record().length,
-                    w.tombstone());
+                    w.tombstone() ? DeviceRecord.TOMBSTONE : 0);
             assertThat(pos % DeviceRecord.ALIGN).isZero();
         }
         return block;
