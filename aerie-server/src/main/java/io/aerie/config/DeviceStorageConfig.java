@@ -27,6 +27,8 @@ import java.util.Set;
  * @param compression {@code compression}: {@code none} (default), {@code lz4}, {@code snappy} or
  *     {@code zstd}
  * @param compressionLevel {@code compression-level}, 1 to 9 for zstd; 0 means the codec's default
+ * @param stopWritesAvailPct {@code stop-writes-avail-pct}: writes stop when fewer free write blocks
+ *     than this percentage of a file's blocks remain; default 5
  */
 public record DeviceStorageConfig(
         List<String> files,
@@ -41,13 +43,15 @@ public record DeviceStorageConfig(
         long maxWriteCacheBytes,
         long postWriteCacheBytes,
         String compression,
-        int compressionLevel)
+        int compressionLevel,
+        int stopWritesAvailPct)
         implements StorageConfig {
     public static final long DEFAULT_FLUSH_SIZE = Limits.MIB;
     public static final long DEFAULT_WRITE_BLOCK_SIZE = 8 * Limits.MIB;
     public static final int DEFAULT_FLUSH_MAX_MS = 1000;
     public static final int DEFAULT_DEFRAG_LWM_PCT = 50;
     public static final int DEFAULT_DEFRAG_SLEEP_US = 1000;
+    public static final int DEFAULT_STOP_WRITES_AVAIL_PCT = 5;
     public static final long DEFAULT_MAX_WRITE_CACHE = 64 * Limits.MIB;
     public static final long DEFAULT_POST_WRITE_CACHE = 256 * Limits.MIB;
     public static final String NO_COMPRESSION = "none";
@@ -76,6 +80,7 @@ public record DeviceStorageConfig(
             throw new IllegalArgumentException("compression must be none, lz4, snappy or zstd, not " + compression);
         }
         Limits.checkRange("compression-level", compressionLevel, 0, 9);
+        Limits.checkPercent("stop-writes-avail-pct", stopWritesAvailPct);
     }
 
     /** Files of {@code filesizeBytes} each, other settings at Aerospike's defaults. */
@@ -102,7 +107,8 @@ public record DeviceStorageConfig(
                 DEFAULT_MAX_WRITE_CACHE,
                 DEFAULT_POST_WRITE_CACHE,
                 NO_COMPRESSION,
-                0);
+                0,
+                DEFAULT_STOP_WRITES_AVAIL_PCT);
     }
 
     private static void checkPowerOfTwo(String parameter, long value, long min, long max) {

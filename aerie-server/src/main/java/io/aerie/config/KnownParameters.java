@@ -395,7 +395,6 @@ final class KnownParameters {
             "serialize-tomb-raider",
             "signature",
             "sindex-startup-device-scan",
-            "stop-writes-avail-pct",
             "tomb-raider-sleep",
             "write-smoothing-period",
             "write-threads");

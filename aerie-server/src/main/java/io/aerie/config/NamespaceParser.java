@@ -206,6 +206,7 @@ final class NamespaceParser {
         long postWriteCache = DeviceStorageConfig.DEFAULT_POST_WRITE_CACHE;
         String compression = DeviceStorageConfig.NO_COMPRESSION;
         int compressionLevel = 0;
+        int stopWritesAvailPct = DeviceStorageConfig.DEFAULT_STOP_WRITES_AVAIL_PCT;
         int stopWritesUsedPct = NamespaceConfig.DEFAULT_STOP_WRITES_USED_PCT;
         int evictUsedPct = 0;
         for (ConfigEntry entry : section.entries()) {
@@ -227,6 +228,7 @@ final class NamespaceParser {
                 case "post-write-cache" -> postWriteCache = section.size(entry, 0, Long.MAX_VALUE);
                 case "compression" -> compression = section.choice(entry, DeviceStorageConfig.COMPRESSIONS);
                 case "compression-level" -> compressionLevel = section.integer(entry, 1, 9);
+                case "stop-writes-avail-pct" -> stopWritesAvailPct = section.percent(entry);
                 case "stop-writes-used-pct" -> stopWritesUsedPct = section.percent(entry);
                 case "evict-used-pct" -> evictUsedPct = section.percent(entry);
                 default -> section.ignore(entry, KnownParameters.STORAGE_DEVICE);
@@ -255,7 +257,8 @@ final class NamespaceParser {
                     maxWriteCache,
                     postWriteCache,
                     compression,
-                    compressionLevel);
+                    compressionLevel,
+                    stopWritesAvailPct);
             return new Storage(config, stopWritesUsedPct, evictUsedPct, false);
         } catch (IllegalArgumentException e) {
             throw section.rejected(stanza, e);

@@ -194,13 +194,11 @@ public final class Aerie implements AutoCloseable {
     /** The storage files a namespace writes to, or null when it is held in memory only. */
     private static DeviceStore.@Nullable Settings storageSettings(NamespaceConfig ns) {
         if (ns.storage() instanceof DeviceStorageConfig d) {
-            if (!d.devices().isEmpty()) {
-                throw new UnsupportedOperationException(
-                        "namespace " + ns.name() + ": raw 'device' lines are not supported yet; use 'file' lines");
-            }
+            // A raw device is used at the size it has.
+            boolean raw = !d.devices().isEmpty();
             return new DeviceStore.Settings(
-                    d.files(),
-                    d.filesizeBytes(),
+                    raw ? d.devices() : d.files(),
+                    raw ? 0 : d.filesizeBytes(),
                     Math.toIntExact(d.writeBlockSizeBytes()),
                     Math.toIntExact(d.flushSizeBytes()),
                     d.flushMaxMs(),
@@ -210,7 +208,8 @@ public final class Aerie implements AutoCloseable {
                     d.maxWriteCacheBytes(),
                     d.postWriteCacheBytes(),
                     Compression.of(d.compression()),
-                    d.compressionLevel());
+                    d.compressionLevel(),
+                    d.stopWritesAvailPct());
         }
         MemoryStorageConfig m = (MemoryStorageConfig) ns.storage();
         if (m.files().isEmpty()) {
@@ -228,7 +227,8 @@ public final class Aerie implements AutoCloseable {
                 DeviceStorageConfig.DEFAULT_MAX_WRITE_CACHE,
                 0,
                 Compression.NONE,
-                0);
+                0,
+                DeviceStorageConfig.DEFAULT_STOP_WRITES_AVAIL_PCT);
     }
 
     /** Writes out and closes every namespace's storage files. */

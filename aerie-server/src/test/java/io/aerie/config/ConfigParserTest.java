@@ -479,7 +479,8 @@ class ConfigParserTest {
                         128 * MIB,
                         512 * MIB,
                         "zstd",
-                        3));
+                        3,
+                        5));
         assertThat(ns.stopWritesUsedPct()).isEqualTo(75);
         assertThat(ns.evictUsedPct()).isEqualTo(65);
     }

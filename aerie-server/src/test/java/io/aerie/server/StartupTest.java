@@ -41,14 +41,35 @@ class StartupTest {
     }
 
     @Test
-    void rawDevicesAreRefusedWithAClearMessage() {
+    void aMissingRawDeviceIsRefusedNamingIt(@TempDir Path dir) {
+        Path device = dir.resolve("nvme9n1");
         NodeConfig config = ConfigParser.parse(
-                        "namespace d {\n storage-engine device {\n  device /dev/nvme9n1\n }\n}\n", "d.conf")
+                        "namespace d {\n storage-engine device {\n  device " + device + "\n }\n}\n", "d.conf")
                 .withServicePort(0);
         assertThatThrownBy(() -> Aerie.start(config))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("namespace d")
-                .hasMessageContaining("'file' lines");
+                .hasMessageContaining(device.toString())
+                .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void aDeviceLineUsesThePathAtTheSizeItHasAndKeepsRecordsAcrossARestart(@TempDir Path dir) throws Exception {
+        // A raw device stands here as a pre-sized file: Aerie neither creates nor resizes a device.
+        Path device = dir.resolve("disk0");
+        try (var f = new java.io.RandomAccessFile(device.toFile(), "rw")) {
+            f.setLength(64L << 20);
+        }
+        NodeConfig config = ConfigParser.parse(
+                        "namespace d {\n storage-engine device {\n  device " + device + "\n }\n}\n", "d.conf")
+                .withServicePort(0);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient client = new AerospikeClient("127.0.0.1", node.port())) {
+            client.put(null, new Key("d", "s", 1), new Bin("x", 1));
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient client = new AerospikeClient("127.0.0.1", node.port())) {
+            assertThat(client.get(null, new Key("d", "s", 1)).getInt("x")).isEqualTo(1);
+        }
+        assertThat(Files.size(device)).isEqualTo(64L << 20);
     }
 
     @Test

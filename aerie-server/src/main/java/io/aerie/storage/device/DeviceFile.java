@@ -41,9 +41,9 @@ public final class DeviceFile implements AutoCloseable {
     }
 
     /**
-     * Opens (creating it if needed) the file at {@code path} with {@code size} bytes; {@code size} 0
-     * takes the size it has (a raw device). A file that is larger than {@code size} is refused, since
-     * shrinking it would drop records.
+     * Opens the file at {@code path} with {@code size} bytes, creating it if needed; with {@code
+     * size} 0 it is a raw device, which must exist and is used at the size it has. A file that is
+     * larger than {@code size} is refused, since shrinking it would drop records.
      */
     public static DeviceFile open(Path path, long size, int blockSize) {
         try {
@@ -51,8 +51,13 @@ public final class DeviceFile implements AutoCloseable {
             if (parent != null && size > 0) {
                 Files.createDirectories(parent);
             }
-            FileChannel ch = FileChannel.open(
-                    path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (size == 0 && !Files.exists(path)) {
+                throw new IllegalArgumentException("storage device " + path + " does not exist");
+            }
+            FileChannel ch = size == 0
+                    ? FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)
+                    : FileChannel.open(
+                            path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             try {
                 long existing = ch.size();
                 if (size > 0 && existing > size) {

@@ -40,6 +40,7 @@ public final class DeviceStore implements AutoCloseable {
     private final int blockSize;
     private final long defragSleepNanos;
     private final Compression compression;
+    private final int stopWritesAvailPct;
     private final int compressionLevel;
     private final java.util.concurrent.atomic.LongAdder plainBytes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder storedBytes = new java.util.concurrent.atomic.LongAdder();
@@ -103,7 +104,8 @@ public final class DeviceStore implements AutoCloseable {
             long maxWriteCache,
             long postWriteCache,
             Compression compression,
-            int compressionLevel) {}
+            int compressionLevel,
+            int stopWritesAvailPct) {}
 
     private DeviceStore(String namespace, List<DeviceWriter> writers, List<DeviceHeader> headers, Settings s) {
         this.namespace = namespace;
@@ -112,6 +114,7 @@ public final class DeviceStore implements AutoCloseable {
         this.blockSize = s.blockSize();
         this.defragSleepNanos = TimeUnit.MICROSECONDS.toNanos(s.defragSleepUs());
         this.compression = s.compression();
+        this.stopWritesAvailPct = s.stopWritesAvailPct();
         this.compressionLevel = s.compressionLevel();
     }
 
@@ -464,7 +467,7 @@ public final class DeviceStore implements AutoCloseable {
             if (w.overloaded()) {
                 return Refusal.OVERLOADED;
             }
-            if (w.freeBlocks() < reserveBlocks(w)) {
+            if (w.freeBlocks() < reserveBlocks(w, stopWritesAvailPct)) {
                 return Refusal.FULL;
             }
         }
@@ -482,9 +485,9 @@ public final class DeviceStore implements AutoCloseable {
         private Refusal() {}
     }
 
-    /** Free blocks kept back from client writes for defragmentation: 5% (Aerospike's stop-writes-avail-pct), at least 2. */
-    private static long reserveBlocks(DeviceWriter w) {
-        return Math.max(2, w.file().dataBlocks() * 5 / 100);
+    /** Free blocks kept back from client writes for defragmentation: stop-writes-avail-pct of the file's, at least 2. */
+    private static long reserveBlocks(DeviceWriter w, int pct) {
+        return Math.max(2, w.file().dataBlocks() * pct / 100);
     }
 
     // ---- background work
