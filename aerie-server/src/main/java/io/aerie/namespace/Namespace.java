@@ -9,7 +9,6 @@ import io.aerie.storage.IndexTables;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
 import io.aerie.storage.device.CommitWait;
-import io.aerie.storage.device.DeviceAddress;
 import io.aerie.storage.device.DeviceStore;
 import io.aerie.util.CitrusleafEpoch;
 import io.aerie.util.Clock;
@@ -25,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  * once.
  */
 public final class Namespace {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Namespace.class);
     private final String name;
     private final Clock clock;
     private final Partition[] partitions = new Partition[Partition.COUNT];
@@ -185,6 +185,13 @@ public final class Namespace {
             sum += histogram[bucket++];
         }
         long cutoff = min + (bucket + 1) * width - 1;
+        evictVoidTime = Math.max(evictVoidTime, cutoff);
+        savePoints();
+        return removeEvicted(cutoff);
+    }
+
+    /** Removes the records with a TTL that expire at or before {@code cutoff}; counts them as evicted. */
+    private long removeEvicted(long cutoff) {
         long[] evicted = new long[1];
         for (Partition p : partitions) {
             p.removeIf(r -> Record.voidTime(r) != 0 && Integer.toUnsignedLong(Record.voidTime(r)) <= cutoff, r -> {
@@ -197,7 +204,6 @@ public final class Namespace {
             });
         }
         stats.add(Counter.EVICTED_OBJECTS, evicted[0]);
-        evictVoidTime = cutoff;
         return evicted[0];
     }
 
@@ -235,6 +241,12 @@ public final class Namespace {
         long entries = s.load(storageIndex());
         store = s;
         sweep();
+        long evictedAt = s.evictVoidTime();
+        if (evictedAt > 0) {
+            // Records an eviction removed before the restart stay removed, as with Aerospike's evict void-time.
+            evictVoidTime = evictedAt;
+            removeEvicted(evictedAt);
+        }
         return entries;
     }
 
@@ -252,21 +264,6 @@ public final class Namespace {
     public int storageRefusal() {
         DeviceStore s = store;
         return s == null ? DeviceStore.Refusal.NONE : s.refusal();
-    }
-
-    /**
-     * Writes a record rewritten in place, {@code now}, to the storage files of a memory namespace;
-     * its previous copy, at {@code oldAddress} with {@code oldLength} bytes, becomes dead. The caller
-     * holds the partition lock.
-     */
-    public void persistWrite(long oldAddress, int oldLength, byte[] now, @Nullable CommitWait wait) {
-        DeviceStore s = store;
-        if (s == null) {
-            return;
-        }
-        // Only memory namespaces rewrite records in place; the device engine goes through install().
-        assert !recordsOnDevice : "in-place write on the device engine";
-        s.write(oldAddress, oldLength, now, setNameBytes(now), wait);
     }
 
     /**
@@ -319,12 +316,13 @@ public final class Namespace {
     }
 
     /**
-     * Whether a write may rewrite a record array in place: not on the device engine (whose reads
-     * hand out private copies, and whose index needs the stored length of the version replaced),
-     * and not while a snapshot is open.
+     * Whether a write may rewrite a record array in place: only in a namespace without storage files
+     * (the device engine's reads hand out private copies and its index needs the stored length of
+     * the version replaced; with files, the new version must be on storage before it is in the
+     * index), and not while a snapshot is open.
      */
     public boolean inPlaceWritesAllowed() {
-        return !recordsOnDevice && openSnapshots.get() == 0;
+        return store == null && openSnapshots.get() == 0;
     }
 
     /**
@@ -340,26 +338,27 @@ public final class Namespace {
                 throw new IllegalStateException("namespace " + name + " has no storage files attached");
             }
             old = p.get(Record.digest(now));
-            int stored = s.write(
-                    old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                    old == null ? 0 : Record.storedLength(old),
-                    now,
-                    setNameBytes(now),
-                    wait);
+            int stored = s.write(old, old == null ? NO_SET : setNameBytes(old), now, setNameBytes(now), wait);
             p.put(Record.stub(now, Record.deviceAddress(now), stored));
         } else {
-            old = p.put(now);
             if (s != null) {
-                s.write(
-                        old == null ? DeviceAddress.NONE : Record.deviceAddress(old),
-                        old == null ? 0 : Record.storedLength(old),
-                        now,
-                        setNameBytes(now),
-                        wait);
+                // On storage first: if the files are full, the index keeps the old version.
+                old = p.get(Record.digest(now));
+                s.write(old, old == null ? NO_SET : setNameBytes(old), now, setNameBytes(now), wait);
             }
+            old = p.put(now);
         }
         accountSwap(old, now);
         return old;
+    }
+
+    /**
+     * The largest record (in {@link Record}'s layout) the namespace's storage can hold in one write
+     * block whatever its set, or {@link Integer#MAX_VALUE} without storage files.
+     */
+    public int maxStoredRecordLength() {
+        DeviceStore s = store;
+        return s == null ? Integer.MAX_VALUE : s.maxRecordLength(SetTable.MAX_NAME_LENGTH);
     }
 
     /** Whether the index holds stubs and records are read from storage (the device engine). */
@@ -374,9 +373,11 @@ public final class Namespace {
      */
     public byte @Nullable [] resolve(int partitionId, Digest d, byte @Nullable [] entry) {
         byte[] current = entry;
+        int sameCopy = 0;
         for (int attempt = 0; current != null && Record.isStub(current); attempt++) {
             DeviceStore s = store;
-            if (s == null) {
+            if (s == null || attempt >= MAX_RESOLVE_ATTEMPTS) {
+                // Writers keep moving the record: give up rather than hold the thread.
                 return null;
             }
             byte[] r = s.read(current, setNameBytes(current).length);
@@ -384,14 +385,29 @@ public final class Namespace {
                 return r;
             }
             byte[] again = entry(partitionId, d);
-            if (again == current && attempt >= 2) {
-                // The index still points there after reading it three times: the copy is damaged.
+            sameCopy = again != null && sameVersion(again, current) ? sameCopy + 1 : 0;
+            if (sameCopy >= 3) {
+                // The index still points at the copy after three reads: it is damaged on storage.
                 stats.increment(Counter.CLIENT_READ_ERROR);
+                LOG.warn(
+                        "namespace {}: record {} is unreadable at storage address {}",
+                        name,
+                        d,
+                        Long.toHexString(Record.deviceAddress(current)));
                 return null;
             }
             current = again;
         }
         return current;
+    }
+
+    private static final int MAX_RESOLVE_ATTEMPTS = 100;
+
+    /** Whether two stubs stand for the same stored version: same address, generation and last-update time. */
+    private static boolean sameVersion(byte[] a, byte[] b) {
+        return Record.deviceAddress(a) == Record.deviceAddress(b)
+                && Record.generation(a) == Record.generation(b)
+                && Record.lastUpdateTime(a) == Record.lastUpdateTime(b);
     }
 
     /** Writes a tombstone for a record just removed by a delete. The caller holds the partition lock. */
@@ -505,11 +521,11 @@ public final class Namespace {
                 set.truncateAt(lutMillis);
             }
         }
-        saveTruncates();
+        savePoints();
     }
 
-    /** Persists the truncation points, so truncated records stay gone after a cold start. */
-    private synchronized void saveTruncates() {
+    /** Persists the truncation and eviction points, so truncated and evicted records stay gone after a cold start. */
+    private synchronized void savePoints() {
         DeviceStore s = store;
         if (s == null) {
             return;
@@ -520,7 +536,7 @@ public final class Namespace {
                 setPoints.put(set.name(), set.truncateLut());
             }
         }
-        s.saveTruncates(truncateLut, setPoints);
+        s.savePoints(truncateLut, setPoints, evictVoidTime);
     }
 
     /** Namespace-wide truncation point (ms since 2010), 0 if never truncated. */

@@ -121,11 +121,18 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
      */
     private void deferUntilDurable(ChannelHandlerContext ctx, ByteBuf reply) {
         busy = true;
-        commitWait.whenDurable(() -> ctx.executor().execute(() -> {
-            if (ctx.channel().isActive()) {
+        commitWait.whenDurable(durable -> ctx.executor().execute(() -> {
+            if (durable && ctx.channel().isActive()) {
                 ctx.write(reply);
             } else {
+                // Storage failed before the write was durable: no reply, so the client treats it as in doubt.
                 reply.release();
+                if (!durable) {
+                    LOG.warn(
+                            "closing connection {}: its write did not reach storage",
+                            ctx.channel().remoteAddress());
+                    ctx.close();
+                }
             }
             taskDone(ctx);
         }));

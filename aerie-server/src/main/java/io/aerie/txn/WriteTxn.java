@@ -16,6 +16,7 @@ import io.aerie.protocol.ParticleType;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Partition;
 import io.aerie.storage.Record;
+import io.aerie.storage.device.DeviceFullException;
 import io.aerie.storage.device.DeviceStore;
 import io.netty.buffer.ByteBuf;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +45,9 @@ final class WriteTxn {
         try {
             byte[] existing = ns.getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
             rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
+        } catch (DeviceFullException e) {
+            // The new version never reached storage, so the index still holds the old one.
+            rc = ResultCode.OUT_OF_SPACE;
         } finally {
             p.unlock();
         }
@@ -147,11 +151,12 @@ final class WriteTxn {
         if (TxnContext.keyMismatch(ctx.msg(), existing)) {
             return ResultCode.KEY_MISMATCH;
         }
-        byte[] removed = ctx.partition().remove(ctx.digest());
-        ctx.ns().accountSwap(removed, null);
-        if (removed != null) {
-            ctx.ns().persistDelete(removed, ctx.commitWait());
+        // The tombstone goes to storage before the record leaves the index.
+        byte[] entry = ctx.partition().get(ctx.digest());
+        if (entry != null) {
+            ctx.ns().persistDelete(entry, ctx.commitWait());
         }
+        ctx.ns().accountSwap(ctx.partition().remove(ctx.digest()), null);
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         return ResultCode.OK;
     }
@@ -203,11 +208,11 @@ final class WriteTxn {
         if (bins.isEmpty()) {
             // A write that leaves no bins deletes the record.
             if (existing != null) {
-                byte[] removed = ctx.partition().remove(ctx.digest());
-                ns.accountSwap(removed, null);
-                if (removed != null) {
-                    ns.persistDelete(removed, ctx.commitWait());
+                byte[] entry = ctx.partition().get(ctx.digest());
+                if (entry != null) {
+                    ns.persistDelete(entry, ctx.commitWait());
                 }
+                ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
             }
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
             return ResultCode.OK;
@@ -231,6 +236,11 @@ final class WriteTxn {
             ns.stats().increment(Counter.FAIL_RECORD_TOO_BIG);
             return ResultCode.RECORD_TOO_BIG;
         }
+        if (Record.HEADER + size > ns.maxStoredRecordLength()) {
+            // Bigger than a write block of the namespace's storage can hold.
+            ns.stats().increment(Counter.FAIL_RECORD_TOO_BIG);
+            return ResultCode.RECORD_TOO_BIG;
+        }
         int setId = existing != null ? Record.setId(existing) : 0;
         if (existing == null) {
             String setName = m.setName();
@@ -250,7 +260,6 @@ final class WriteTxn {
         long lut = ns.nowMillis();
         if (existing != null && ns.inPlaceWritesAllowed() && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
-            long oldAddress = Record.deviceAddress(existing);
             int binsOff = Record.binsOffset(existing);
             if (bins.canEncodeInPlace(existing, binsOff)) {
                 int seq = Record.beginOverwrite(existing, generation, (int) voidTime, lut, bins.size());
@@ -264,7 +273,6 @@ final class WriteTxn {
                 // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
                 Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
             }
-            ns.persistWrite(oldAddress, existing.length, existing, ctx.commitWait());
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
             Replies.patchOpCount(out, headerStart, applier.repliedOps());

@@ -368,6 +368,114 @@ class DeviceStorageTest {
         }
     }
 
+    @Test
+    void aRecordLargerThanAWriteBlockIsRefusedWithRecordTooBig() {
+        try (Aerie node = Aerie.start(config(""));
+                AerospikeClient c = client(node)) {
+            AerospikeException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                    AerospikeException.class,
+                    () -> c.put(null, new Key("test", "big", 1), new Bin("p", new byte[200 * 1024])));
+            assertThat(e.getResultCode()).isEqualTo(ResultCode.RECORD_TOO_BIG);
+            c.put(null, new Key("test", "big", 2), new Bin("p", new byte[100 * 1024]));
+            assertThat(c.get(null, new Key("test", "big", 2))).isNotNull();
+        }
+    }
+
+    @Test
+    void aRecordDamagedOnTheFileWhileTheNodeRunsIsAnErrorNotAHang() throws Exception {
+        byte[] marker = "MARKER-".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Aerie node = Aerie.start(config(""));
+                AerospikeClient c = client(node)) {
+            c.put(null, new Key("test", "s", 1), new Bin("p", marker));
+            for (int i = 0; i < 300; i++) {
+                // Fill the block so the record's block is written and leaves the post-write cache.
+                c.put(null, new Key("test", "fill", i), new Bin("p", new byte[1000]));
+            }
+            Thread.sleep(200);
+            byte[] file = java.nio.file.Files.readAllBytes(dir.resolve("test.dat"));
+            int at = indexOf(file, marker);
+            assertThat(at).as("the record is on the file").isPositive();
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
+                    dir.resolve("test.dat"), java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) ~file[at + 50]}), at + 50);
+            }
+            com.aerospike.client.policy.Policy p = new com.aerospike.client.policy.Policy();
+            p.totalTimeout = 3000;
+            p.maxRetries = 0;
+            Record r = null;
+            try {
+                r = c.get(p, new Key("test", "s", 1));
+            } catch (AerospikeException e) {
+                assertThat(e.getResultCode()).isNotEqualTo(ResultCode.TIMEOUT);
+            }
+            assertThat(r).as("a damaged copy is never served").isNull();
+            assertThat(c.get(null, new Key("test", "fill", 7)))
+                    .as("the node goes on serving")
+                    .isNotNull();
+        }
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    @Test
+    void stampsKeepRisingAcrossRestartsAfterEveryBlockWasFreed() throws Exception {
+        io.aerie.util.ManualClock clock = new io.aerie.util.ManualClock(System.currentTimeMillis());
+        NodeConfig config = ConfigParser.parse(
+                        "namespace test {\n  nsup-period 1\n  storage-engine device {\n    file " + dir.resolve("t.dat")
+                                + "\n    filesize 16M\n    write-block-size 128K\n    defrag-sleep 0\n  }\n}\n",
+                        "stamps.conf")
+                .withServicePort(0);
+        com.aerospike.client.policy.WritePolicy ttl = new com.aerospike.client.policy.WritePolicy();
+        ttl.expiration = 100;
+        try (Aerie node = Aerie.start(config, clock);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 600; i++) {
+                c.put(ttl, new Key("test", "t", i), new Bin("p", new byte[2000]));
+            }
+        }
+        clock.advanceMillis(3_600_000);
+        try (Aerie node = Aerie.start(config, clock)) {
+            // Everything expired: cold start drops it and defragmentation frees every block.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (stat(node.info("namespace/test"), "defrag_q") > 0
+                    || stat(node.info("namespace/test"), "data_used_bytes") > 0) {
+                assertThat(System.nanoTime()).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            Thread.sleep(200);
+        }
+        try (Aerie node = Aerie.start(config, clock);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 10; i++) {
+                c.put(null, new Key("test", "new", i), new Bin("v", i));
+            }
+        }
+        try (Aerie node = Aerie.start(config, clock);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 10; i++) {
+                assertThat(c.get(null, new Key("test", "new", i)))
+                        .as("record %d", i)
+                        .isNotNull();
+            }
+            for (int i = 0; i < 600; i++) {
+                assertThat(c.get(null, new Key("test", "t", i)))
+                        .as("expired %d", i)
+                        .isNull();
+            }
+        }
+    }
+
     static long stat(String stats, String name) {
         for (String kv : List.of(stats.split(";"))) {
             if (kv.startsWith(name + "=")) {

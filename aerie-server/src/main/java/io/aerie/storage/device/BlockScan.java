@@ -38,6 +38,14 @@ public final class BlockScan {
         return stamp == 0 ? 0 : walk(block, limit, stamp, visitor);
     }
 
+    /**
+     * Scans the entries of the block's use stamped {@code stamp} (the block table's): an entry of
+     * another stamp is a leftover of an earlier use and ends the scan.
+     */
+    public static int scan(byte[] block, int limit, long stamp, Visitor visitor) {
+        return walk(block, limit, stamp, visitor);
+    }
+
     /** The highest stamp of any whole entry in the block: the stamp of its newest use; 0 if it has none. */
     public static long stamp(byte[] block, int limit) {
         long[] max = {0};

@@ -30,19 +30,31 @@ public final class CommitWait {
         return !writers.isEmpty();
     }
 
+    /** Told whether a reply's writes became durable. */
+    @FunctionalInterface
+    public interface Callback {
+        /** {@code durable}: every write is on stable storage; false: a storage file failed first. */
+        void done(boolean durable);
+    }
+
     /**
-     * Runs {@code done} once every required position is durable (at once if all already are), on the
-     * thread that made the last of them durable; then forgets them, ready for the next request.
+     * Calls {@code done} once every required position is durable (at once if all already are), on
+     * the thread that made the last of them durable, with false if a storage file failed first;
+     * then forgets them, ready for the next request.
      */
-    public void whenDurable(Runnable done) {
+    public void whenDurable(Callback done) {
         if (writers.isEmpty()) {
-            done.run();
+            done.done(true);
             return;
         }
         AtomicInteger left = new AtomicInteger(writers.size());
-        Runnable one = () -> {
+        java.util.concurrent.atomic.AtomicBoolean allDurable = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Callback one = durable -> {
+            if (!durable) {
+                allDurable.set(false);
+            }
             if (left.decrementAndGet() == 0) {
-                done.run();
+                done.done(allDurable.get());
             }
         };
         List<DeviceWriter> ws = List.copyOf(writers);

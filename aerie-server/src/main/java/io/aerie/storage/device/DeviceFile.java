@@ -10,9 +10,14 @@ import java.nio.file.StandardOpenOption;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One storage file (or raw device) cut into write blocks: positional block reads and writes and the
- * two header slots. The first {@link #firstBlock()} blocks hold the header; records live in the
- * blocks after them.
+ * One storage file (or raw device) cut into write blocks: positional block reads and writes, the
+ * two header slots, and the block table. The first {@link #firstBlock()} blocks hold the header and
+ * the table; records live in the blocks after them.
+ *
+ * <p>The block table holds one i64 per block: the stamp of the block's current use (positive), the
+ * negated stamp of its last use once it was freed, or 0 if it was never used. Cold start reads only
+ * entries carrying their block's current stamp, so nothing a freed block left behind is ever read
+ * again, and new stamps start above every stamp the table has seen.
  */
 public final class DeviceFile implements AutoCloseable {
     /** Bytes reserved at the start of a file for its header slots. */
@@ -31,8 +36,8 @@ public final class DeviceFile implements AutoCloseable {
         this.path = path;
         this.channel = channel;
         this.blockSize = blockSize;
-        this.firstBlock = Math.max(1, (HEADER_REGION + blockSize - 1) / blockSize);
         this.blocks = size / blockSize;
+        this.firstBlock = Math.max(1, (HEADER_REGION + 8 * blocks + blockSize - 1) / blockSize);
         if (blocks - firstBlock < MIN_BLOCKS) {
             throw new IllegalArgumentException("storage file " + path + " of " + size + " bytes holds "
                     + Math.max(0, blocks - firstBlock) + " write blocks of " + blockSize
@@ -136,6 +141,24 @@ public final class DeviceFile implements AutoCloseable {
     /** The version of the header last read or written. */
     public long headerVersion() {
         return headerVersion;
+    }
+
+    /** The block table: for every block index, its stamp as described above. */
+    public long[] readBlockTable() {
+        byte[] b = new byte[Math.toIntExact(8 * blocks)];
+        readFully(b, HEADER_REGION);
+        long[] table = new long[(int) blocks];
+        java.nio.ByteBuffer.wrap(b).asLongBuffer().get(table);
+        return table;
+    }
+
+    /** Sets block {@code block}'s table entry and forces it to stable storage. */
+    public void writeBlockStamp(long block, long value) {
+        checkBlock(block);
+        byte[] b = new byte[8];
+        java.nio.ByteBuffer.wrap(b).putLong(value);
+        writeFully(b, 0, 8, HEADER_REGION + 8 * block);
+        force();
     }
 
     /** Writes {@code src[from, to)} at {@code offset} inside block {@code block}. */

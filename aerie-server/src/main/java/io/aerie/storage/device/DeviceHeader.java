@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  * @param version rises with every header write; picks the newer slot
  * @param truncateLut namespace truncation point, ms since 2010 (0 = never truncated)
  * @param setTruncates set name to truncation point, ms since 2010
+ * @param evictVoidTime records expiring at or before this (seconds since 2010) were evicted; 0 = none
  */
 public record DeviceHeader(
         String namespace,
@@ -30,11 +31,12 @@ public record DeviceHeader(
         int blockSize,
         long version,
         long truncateLut,
-        Map<String, Long> setTruncates) {
+        Map<String, Long> setTruncates,
+        long evictVoidTime) {
     /** "AERH", big-endian. */
     static final int MAGIC = 0x41455248;
 
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     /** magic, format, crc, body length. */
     private static final int PREFIX = 16;
 
@@ -42,16 +44,23 @@ public record DeviceHeader(
         setTruncates = Map.copyOf(setTruncates);
     }
 
-    /** The header with a higher version and new truncation points. */
-    public DeviceHeader withTruncates(long newTruncateLut, Map<String, Long> newSetTruncates) {
+    /** The header with a higher version and new truncation and eviction points. */
+    public DeviceHeader withPoints(long newTruncateLut, Map<String, Long> newSetTruncates, long newEvictVoidTime) {
         return new DeviceHeader(
-                namespace, fileIndex, fileCount, blockSize, version + 1, newTruncateLut, newSetTruncates);
+                namespace,
+                fileIndex,
+                fileCount,
+                blockSize,
+                version + 1,
+                newTruncateLut,
+                newSetTruncates,
+                newEvictVoidTime);
     }
 
     /** The encoded header: a prefix (magic, format, checksum, body length) and the body. */
     public byte[] encode() {
         byte[] ns = namespace.getBytes(StandardCharsets.UTF_8);
-        int bodyLength = 2 + ns.length + 4 + 4 + 4 + 8 + 8 + 4;
+        int bodyLength = 2 + ns.length + 4 + 4 + 4 + 8 + 8 + 8 + 4;
         Map<String, Long> sorted = new LinkedHashMap<>();
         setTruncates.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -63,6 +72,7 @@ public record DeviceHeader(
         b.putInt(MAGIC).putInt(FORMAT).putInt(0).putInt(bodyLength);
         b.putShort((short) ns.length).put(ns);
         b.putInt(fileIndex).putInt(fileCount).putInt(blockSize).putLong(version).putLong(truncateLut);
+        b.putLong(evictVoidTime);
         b.putInt(sorted.size());
         for (Map.Entry<String, Long> e : sorted.entrySet()) {
             byte[] set = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -73,14 +83,23 @@ public record DeviceHeader(
         return out;
     }
 
-    /** The header encoded at {@code buf[off, off+len)}, or null when there is none or it fails a check. */
+    /**
+     * The header encoded at {@code buf[off, off+len)}, or null when there is none or it fails a
+     * check. A header of another format version is refused with a message rather than ignored, so
+     * a file is never reformatted over records Aerie cannot read.
+     */
     public static @Nullable DeviceHeader decode(byte[] buf, int off, int len) {
         if (len < PREFIX) {
             return null;
         }
         ByteBuffer b = ByteBuffer.wrap(buf, off, len).slice();
-        if (b.getInt() != MAGIC || b.getInt() != FORMAT) {
+        if (b.getInt() != MAGIC) {
             return null;
+        }
+        int format = b.getInt();
+        if (format != FORMAT) {
+            throw new IllegalArgumentException("storage header format " + format + " (this Aerie reads " + FORMAT
+                    + "); use the files with the version that wrote them, or give the namespace new files");
         }
         int crc = b.getInt();
         int bodyLength = b.getInt();
@@ -99,12 +118,14 @@ public record DeviceHeader(
             int blockSize = b.getInt();
             long version = b.getLong();
             long truncateLut = b.getLong();
+            long evictVoidTime = b.getLong();
             int sets = b.getInt();
             Map<String, Long> setTruncates = new LinkedHashMap<>();
             for (int i = 0; i < sets; i++) {
                 setTruncates.put(string(b), b.getLong());
             }
-            return new DeviceHeader(ns, fileIndex, fileCount, blockSize, version, truncateLut, setTruncates);
+            return new DeviceHeader(
+                    ns, fileIndex, fileCount, blockSize, version, truncateLut, setTruncates, evictVoidTime);
         } catch (RuntimeException e) {
             // A checksummed body that does not parse was written by another format: no header of ours.
             return null;

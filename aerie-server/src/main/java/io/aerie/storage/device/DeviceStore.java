@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -48,7 +49,9 @@ public final class DeviceStore implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch defragStopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean started;
     private volatile long defragReads;
-    private volatile long deviceReads;
+    private final java.util.concurrent.atomic.LongAdder deviceReads = new java.util.concurrent.atomic.LongAdder();
+    /** Held while a block is defragmented, so a pause can wait for the one under way. */
+    private final java.util.concurrent.locks.ReentrantLock defragLock = new java.util.concurrent.locks.ReentrantLock();
     /** Open snapshots: while any is open no block is freed, so every copy they refer to stays readable. */
     private final java.util.concurrent.atomic.AtomicInteger defragPauses =
             new java.util.concurrent.atomic.AtomicInteger();
@@ -154,7 +157,7 @@ public final class DeviceStore implements AutoCloseable {
     private static DeviceHeader header(String namespace, DeviceFile f, int index, Settings s) {
         DeviceHeader h = f.readHeader();
         if (h == null) {
-            h = new DeviceHeader(namespace, index, s.files().size(), s.blockSize(), 1, 0, Map.of());
+            h = new DeviceHeader(namespace, index, s.files().size(), s.blockSize(), 1, 0, Map.of(), 0);
             f.writeHeader(h);
             return h;
         }
@@ -198,13 +201,25 @@ public final class DeviceStore implements AutoCloseable {
         return best;
     }
 
-    /** Persists the truncation points in every file's header, durably, before returning. */
-    public synchronized void saveTruncates(long truncateLut, Map<String, Long> setTruncates) {
-        long version = newestHeader().version();
+    /** The eviction point the files hold: records expiring at or before it (seconds since 2010) were evicted. */
+    public long evictVoidTime() {
+        return newestHeader().evictVoidTime();
+    }
+
+    /** Persists the truncation and eviction points in every file's header, durably, before returning. */
+    public synchronized void savePoints(long truncateLut, Map<String, Long> setTruncates, long evictVoidTime) {
+        DeviceHeader newest = newestHeader();
         for (int i = 0; i < headers.size(); i++) {
             DeviceHeader h = headers.get(i);
             DeviceHeader next = new DeviceHeader(
-                    h.namespace(), h.fileIndex(), h.fileCount(), h.blockSize(), version + 1, truncateLut, setTruncates);
+                    h.namespace(),
+                    h.fileIndex(),
+                    h.fileCount(),
+                    h.blockSize(),
+                    newest.version() + 1,
+                    truncateLut,
+                    setTruncates,
+                    evictVoidTime);
             writers.get(i).file().writeHeader(next);
             headers.set(i, next);
         }
@@ -224,14 +239,14 @@ public final class DeviceStore implements AutoCloseable {
         byte[] buf = new byte[blockSize];
         for (DeviceWriter w : writers) {
             DeviceFile f = w.file();
+            w.loadTable(f.readBlockTable());
             for (long b = f.firstBlock(); b < f.endBlock(); b++) {
-                f.readBlock(b, buf);
-                long stamp = BlockScan.stamp(buf, buf.length);
+                long stamp = w.stamp(b);
                 if (stamp == 0) {
                     continue;
                 }
-                w.loaded(b, stamp);
-                entries += BlockScan.scan(buf, buf.length, new Replay(w, b, index, tombstones));
+                f.readBlock(b, buf);
+                entries += BlockScan.scan(buf, buf.length, stamp, new Replay(w, b, index, tombstones));
             }
         }
         index.forEach(r -> {
@@ -363,13 +378,16 @@ public final class DeviceStore implements AutoCloseable {
     }
 
     /**
-     * Appends {@code now}, the new version of a record whose previous version (possibly the same
-     * array, rewritten in place) was {@code old}; records the new copy's address in {@code now}. The
-     * caller holds the partition lock. {@code oldLength} is the old version's stored length.
-     * Returns the length of the form stored (the record compressed, when that made it smaller).
+     * Appends {@code now}, the new version of a record whose previous index entry was {@code old}
+     * (null if none; a stub or the record) in set {@code oldSet}; the old copy becomes dead and
+     * {@code now} records its new address. The caller holds the partition lock. Returns the length
+     * of the form stored (the record compressed, when that made it smaller).
      */
-    public int write(long oldAddress, int oldLength, byte[] now, byte[] set, @Nullable CommitWait wait) {
-        int deadSize = oldAddress == DeviceAddress.NONE ? 0 : DeviceRecord.entrySize(set.length, oldLength);
+    public int write(byte @Nullable [] old, byte[] oldSet, byte[] now, byte[] set, @Nullable CommitWait wait) {
+        long oldAddress = old == null ? DeviceAddress.NONE : Record.deviceAddress(old);
+        int deadSize = oldAddress == DeviceAddress.NONE
+                ? 0
+                : DeviceRecord.entrySize(oldSet.length, Record.storedLength(Objects.requireNonNull(old)));
         DeviceWriter w = writerFor(now);
         if (oldAddress != DeviceAddress.NONE && DeviceAddress.file(oldAddress) != w.fileIndex()) {
             writer(DeviceAddress.file(oldAddress)).forget(oldAddress, deadSize);
@@ -418,7 +436,7 @@ public final class DeviceStore implements AutoCloseable {
         byte[] buf = new byte[size];
         if (!w.readCached(block, offset, buf, size)) {
             w.file().read(block, offset, buf, size);
-            deviceReads++;
+            deviceReads.increment();
         }
         DeviceRecord.Entry e = new DeviceRecord.Entry();
         if (DeviceRecord.read(buf, 0, size, e) != DeviceRecord.Status.OK
@@ -459,6 +477,14 @@ public final class DeviceStore implements AutoCloseable {
             used += w.usedBytes();
         }
         return total == 0 ? 0 : (int) (used * 100 / total);
+    }
+
+    /**
+     * The largest record (in {@link Record}'s layout, before compression) that fits one write
+     * block with a set name of {@code setNameLength} bytes.
+     */
+    public int maxRecordLength(int setNameLength) {
+        return blockSize - DeviceRecord.SET_NAME - setNameLength - DeviceRecord.ALIGN;
     }
 
     /** Whether writes should be refused: a file is close to having no free block, or its write queue is full. */
@@ -515,16 +541,33 @@ public final class DeviceStore implements AutoCloseable {
         while (!closed) {
             boolean did = false;
             for (DeviceWriter w : writers) {
-                if (defragPauses.get() > 0) {
-                    break;
-                }
-                Long b = w.pollDefrag();
-                if (b != null && !closed) {
-                    defragBlock(w, b, index, buf);
-                    did = true;
-                    if (defragSleepNanos > 0) {
-                        LockSupport.parkNanos(defragSleepNanos);
+                defragLock.lock();
+                try {
+                    if (defragPauses.get() > 0 || closed) {
+                        break;
                     }
+                    Long b = w.pollDefrag();
+                    if (b != null) {
+                        did = true;
+                        try {
+                            defragBlock(w, b, index, buf);
+                        } catch (RuntimeException e) {
+                            // Out of free blocks, or the file failed: the block stays as it is; try later.
+                            w.abandonDefrag();
+                            LOG.warn(
+                                    "namespace {}: defragmentation of block {} of {} stopped: {}",
+                                    namespace,
+                                    b,
+                                    w.file().path(),
+                                    e.toString());
+                            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                        }
+                    }
+                } finally {
+                    defragLock.unlock();
+                }
+                if (did && defragSleepNanos > 0) {
+                    LockSupport.parkNanos(defragSleepNanos);
                 }
             }
             if (!did) {
@@ -536,6 +579,9 @@ public final class DeviceStore implements AutoCloseable {
     /** Stops freeing blocks until {@link #resumeDefrag()}: a snapshot's stubs must stay readable. */
     public void pauseDefrag() {
         defragPauses.incrementAndGet();
+        // Wait out a block being defragmented now: it may free blocks the snapshot's stubs point into.
+        defragLock.lock();
+        defragLock.unlock();
     }
 
     /** Ends one {@link #pauseDefrag()}. */
@@ -549,12 +595,17 @@ public final class DeviceStore implements AutoCloseable {
     public int defragment(Index index) {
         byte[] buf = new byte[blockSize];
         int freed = 0;
-        for (DeviceWriter w : writers) {
-            for (Long b = w.pollDefrag(); b != null; b = w.pollDefrag()) {
-                if (defragBlock(w, b, index, buf)) {
-                    freed++;
+        defragLock.lock();
+        try {
+            for (DeviceWriter w : writers) {
+                for (Long b = w.pollDefrag(); b != null; b = w.pollDefrag()) {
+                    if (defragBlock(w, b, index, buf)) {
+                        freed++;
+                    }
                 }
             }
+        } finally {
+            defragLock.unlock();
         }
         return freed;
     }
@@ -565,7 +616,7 @@ public final class DeviceStore implements AutoCloseable {
         defragReads++;
         long stamp = w.stamp(block);
         CommitWait batch = new CommitWait();
-        BlockScan.scan(buf, buf.length, new BlockScan.Visitor() {
+        BlockScan.scan(buf, buf.length, stamp, new BlockScan.Visitor() {
             @Override
             public void entry(byte[] b, DeviceRecord.Entry e) {
                 Digest d = Digest.of(b, e.recordOffset());
@@ -673,7 +724,7 @@ public final class DeviceStore implements AutoCloseable {
                         ? "1.000"
                         : String.format(java.util.Locale.ROOT, "%.3f", (double) storedBytes.sum() / plain));
         s.put("device_forces", forces);
-        s.put("device_reads", deviceReads);
+        s.put("device_reads", deviceReads.sum());
         s.put("cold_start_ms", coldStartMillis);
         return s;
     }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * One force covers every append made while the previous one ran, which is the group commit.
  */
 final class DeviceWriter {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DeviceWriter.class);
+
     private final int fileIndex;
     private final DeviceFile file;
     private final Settings settings;
@@ -39,6 +41,9 @@ final class DeviceWriter {
     private final ArrayDeque<WriteBlock> sealed = new ArrayDeque<>();
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private final LinkedHashSet<Long> defragQueue = new LinkedHashSet<>();
+    /** Blocks in use by stamp, oldest first: tells at once whether a block older than a tombstone is still in use. */
+    private final java.util.TreeMap<Long, Long> inUse = new java.util.TreeMap<>();
+
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
     /**
      * The post-write cache: buffers of the current block, of blocks waiting to be written and of
@@ -64,6 +69,7 @@ final class DeviceWriter {
 
     private long syncTarget;
     private boolean closed;
+    private volatile @Nullable RuntimeException failure;
     private boolean loopRunning;
     private boolean loopEnded;
 
@@ -114,10 +120,18 @@ final class DeviceWriter {
 
     // ---- cold start
 
-    /** Cold start: block {@code block} holds entries of the use stamped {@code stamp}. */
-    void loaded(long block, long stamp) {
-        stamps[(int) block] = stamp;
-        nextStamp = Math.max(nextStamp, stamp + 1);
+    /**
+     * Cold start: takes the file's block table. Blocks with a positive stamp are in use; new stamps
+     * start above every stamp the table records, freed blocks' included.
+     */
+    void loadTable(long[] table) {
+        for (int b = (int) file.firstBlock(); b < stamps.length; b++) {
+            stamps[b] = Math.max(0, table[b]);
+            if (stamps[b] > 0) {
+                inUse.put(stamps[b], (long) b);
+            }
+            nextStamp = Math.max(nextStamp, Math.abs(table[b]) + 1);
+        }
     }
 
     /** The stamp of block {@code block}'s current use; 0 when free. */
@@ -169,23 +183,30 @@ final class DeviceWriter {
         lock.lock();
         try {
             if (closed) {
-                throw new IllegalStateException("storage file " + file.path() + " is closed");
+                RuntimeException f = failure;
+                throw f != null
+                        ? new DeviceFullException("storage file " + file.path() + " failed: " + f)
+                        : new IllegalStateException("storage file " + file.path() + " is closed");
             }
-            release(deadAddress, deadSize);
+            if (size > blockSize) {
+                throw new IllegalArgumentException(
+                        "entry of " + size + " bytes is larger than a write block of " + blockSize);
+            }
             WriteBlock block = current();
             int at = block.append(set, record, 0, record.length, flags);
             if (at < 0) {
+                // Open the next block first: with none free, the current one stays open and nothing changes.
+                WriteBlock next = openBlock();
                 block.seal();
                 sealed.add(block);
-                block = openBlock();
-                current = block;
+                block = next;
+                current = next;
                 at = block.append(set, record, 0, record.length, flags);
-                if (at < 0) {
-                    throw new IllegalArgumentException(
-                            "entry of " + size + " bytes is larger than a write block of " + blockSize);
-                }
+                assert at == 0 : "an entry that fits a block did not fit an empty one";
                 work.signal();
             }
+            // Only now that the new copy is appended is the old one dead.
+            release(deadAddress, deadSize);
             if (pendingSince < 0) {
                 pendingSince = System.nanoTime();
             }
@@ -265,10 +286,13 @@ final class DeviceWriter {
     private WriteBlock openBlock() {
         Long b = free.poll();
         if (b == null) {
-            throw new IllegalStateException("storage file " + file.path() + " has no free write block");
+            throw new DeviceFullException("storage file " + file.path() + " has no free write block");
         }
         long stamp = nextStamp++;
+        // The table names the block's use before any of its entries can be acknowledged.
+        file.writeBlockStamp(b, stamp);
         stamps[b.intValue()] = stamp;
+        inUse.put(stamp, b);
         byte[] buf = spare.poll();
         WriteBlock block = buf == null ? new WriteBlock(b, stamp, blockSize) : new WriteBlock(b, stamp, buf);
         cached.put(b, block.bytes());
@@ -277,12 +301,16 @@ final class DeviceWriter {
 
     // ---- durability
 
-    /** Runs {@code done} once the write stream is durable up to {@code ticket}. */
-    void whenDurable(long ticket, Runnable done) {
+    /**
+     * Calls {@code done} once the write stream is durable up to {@code ticket} (with true), or once
+     * the file has failed and it never will be (with false).
+     */
+    void whenDurable(long ticket, CommitWait.Callback done) {
         if (durable >= ticket) {
-            done.run();
+            done.done(true);
             return;
         }
+        boolean ok;
         lock.lock();
         try {
             if (durable < ticket && !loopEnded) {
@@ -290,21 +318,67 @@ final class DeviceWriter {
                 work.signal();
                 return;
             }
+            ok = failure == null && durable >= ticket;
         } finally {
             lock.unlock();
         }
-        done.run();
+        done.done(ok);
     }
 
-    /** Blocks until the write stream is durable up to {@code ticket}. */
+    /** Blocks until the write stream is durable up to {@code ticket}; throws if the file failed first. */
     void awaitDurable(long ticket) {
         CountDownLatch latch = new CountDownLatch(1);
-        whenDurable(ticket, latch::countDown);
+        boolean[] ok = new boolean[1];
+        whenDurable(ticket, durableNow -> {
+            ok[0] = durableNow;
+            latch.countDown();
+        });
         try {
             latch.await();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for storage", e);
+        }
+        if (!ok[0]) {
+            throw new DeviceFullException("storage file " + file.path() + " failed: " + failure);
+        }
+    }
+
+    /** The error that stopped the flusher, or null while the file works. */
+    @Nullable
+    RuntimeException failure() {
+        return failure;
+    }
+
+    /**
+     * The flusher met an I/O error: no more appends are taken and every waiter is told its writes
+     * will not become durable (their replies are not sent), instead of waiting for ever.
+     */
+    private void fail(RuntimeException e) {
+        List<Waiter> abandoned;
+        lock.lock();
+        try {
+            failure = e;
+            closed = true;
+            loopEnded = true;
+            abandoned = new ArrayList<>(waiters);
+            waiters.clear();
+            progress.signalAll();
+        } finally {
+            lock.unlock();
+        }
+        LOG.error("storage file {} failed; it takes no more writes", file.path(), e);
+        for (Waiter w : abandoned) {
+            notify(w.done, false);
+        }
+    }
+
+    private static void notify(CommitWait.Callback callback, boolean durable) {
+        try {
+            callback.done(durable);
+        } catch (RuntimeException e) {
+            // A waiter that cannot take the news (its connection's event loop stopped) must not stop the flusher.
+            LOG.warn("a durability callback failed: {}", e.toString());
         }
     }
 
@@ -357,15 +431,19 @@ final class DeviceWriter {
             } finally {
                 lock.unlock();
             }
-            for (Range r : plan.ranges) {
-                file.write(r.block.id(), r.from, r.block.bytes(), r.from, r.to);
+            try {
+                for (Range r : plan.ranges) {
+                    file.write(r.block.id(), r.from, r.block.bytes(), r.from, r.to);
+                }
+                if (plan.force) {
+                    file.force();
+                }
+            } catch (RuntimeException e) {
+                fail(e);
+                return;
             }
-            if (plan.force) {
-                file.force();
-            }
-            List<Runnable> ready = finish(plan);
-            for (Runnable r : ready) {
-                r.run();
+            for (CommitWait.Callback r : finish(plan)) {
+                notify(r, true);
             }
         }
     }
@@ -397,8 +475,8 @@ final class DeviceWriter {
         return new Plan(ranges, target, force);
     }
 
-    private List<Runnable> finish(Plan plan) {
-        List<Runnable> ready = new ArrayList<>();
+    private List<CommitWait.Callback> finish(Plan plan) {
+        List<CommitWait.Callback> ready = new ArrayList<>();
         lock.lock();
         try {
             for (Range r : plan.ranges) {
@@ -436,7 +514,7 @@ final class DeviceWriter {
         return ready;
     }
 
-    private record Waiter(long ticket, Runnable done) implements Comparable<Waiter> {
+    private record Waiter(long ticket, CommitWait.Callback done) implements Comparable<Waiter> {
         @Override
         public int compareTo(Waiter o) {
             return Long.compare(ticket, o.ticket);
@@ -465,6 +543,16 @@ final class DeviceWriter {
         }
     }
 
+    /** The block taken for defragmentation was not freed; it may be queued again. */
+    void abandonDefrag() {
+        lock.lock();
+        try {
+            defragging = -1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Live bytes left in a block. */
     int liveBytes(long block) {
         lock.lock();
@@ -482,9 +570,10 @@ final class DeviceWriter {
     boolean olderThanAnyOther(long stamp, long block) {
         lock.lock();
         try {
-            for (int b = (int) file.firstBlock(); b < stamps.length; b++) {
-                if (b != block && stamps[b] != 0 && stamps[b] < stamp) {
-                    return false;
+            // The two oldest blocks in use: one of them is not {@code block}.
+            for (var e : inUse.entrySet()) {
+                if (e.getValue() != block) {
+                    return e.getKey() > stamp;
                 }
             }
             return true;
@@ -494,8 +583,8 @@ final class DeviceWriter {
     }
 
     /**
-     * Frees a defragmented block: its live copies are already rewritten and durable. Its first
-     * entry is zeroed on the file first, so a cold start can never read its stale entries again.
+     * Frees a defragmented block: its live copies are already rewritten and durable. The block
+     * table marks it free on the file first, so a cold start never reads its stale entries again.
      */
     void freeBlock(long block) {
         int left = liveBytes(block);
@@ -509,11 +598,11 @@ final class DeviceWriter {
             throw new IllegalStateException("block " + block + " of " + file.path() + " still has " + left
                     + " live bytes after defragmentation");
         }
-        file.write(block, 0, new byte[DeviceRecord.HEADER], 0, DeviceRecord.HEADER);
-        file.force();
+        file.writeBlockStamp(block, -stamp(block));
         lock.lock();
         try {
             assert !free.contains(block) : "block " + block + " freed twice";
+            inUse.remove(stamps[(int) block]);
             stamps[(int) block] = 0;
             free.add(block);
             defragging = -1;
@@ -547,9 +636,9 @@ final class DeviceWriter {
         }
     }
 
-    /** Whether the write queue is over {@code max-write-cache}: writes should be refused. */
+    /** Whether writes should be refused: the write queue is over {@code max-write-cache}, or the file failed. */
     boolean overloaded() {
-        return writeQueueBytes() > settings.maxWriteCache();
+        return failure != null || writeQueueBytes() > settings.maxWriteCache();
     }
 
     int defragQueueSize() {
