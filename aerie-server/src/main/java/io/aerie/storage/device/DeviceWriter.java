@@ -58,6 +58,12 @@ final class DeviceWriter {
     private final int postWriteBlocks;
 
     private @Nullable WriteBlock current;
+    /** A free block the flusher made ready to be the next current one (its stamp in the table); -1 if none. */
+    private long prepared = -1;
+    /** Whether the flusher is syncing a prepared block's table entry now. */
+    private boolean preparing;
+    /** A block was opened while {@link #preparing}: the block being prepared has a stamp that is now too low. */
+    private boolean preparedObsolete;
     /** The block being defragmented, -1 when none: it must not be queued again meanwhile. */
     private long defragging = -1;
 
@@ -283,20 +289,78 @@ final class DeviceWriter {
         return c;
     }
 
+    /**
+     * The next current block. The flusher prepares one ahead (its table entry written and synced
+     * outside the lock), so a writer that fills a block rarely waits for a sync. Stamps must rise in
+     * the order blocks become current: a block opened here while a preparation is still syncing
+     * gets a higher stamp, so that preparation is discarded when it ends.
+     */
     private WriteBlock openBlock() {
-        Long b = free.poll();
-        if (b == null) {
-            throw new DeviceFullException("storage file " + file.path() + " has no free write block");
+        if (preparing) {
+            preparedObsolete = true;
         }
-        long stamp = nextStamp++;
-        // The table names the block's use before any of its entries can be acknowledged.
-        file.writeBlockStamp(b, stamp);
-        stamps[b.intValue()] = stamp;
-        inUse.put(stamp, b);
+        long b;
+        long stamp;
+        if (prepared >= 0) {
+            b = prepared;
+            stamp = stamps[(int) b];
+            prepared = -1;
+            work.signal();
+        } else {
+            Long f = free.poll();
+            if (f == null) {
+                throw new DeviceFullException("storage file " + file.path() + " has no free write block");
+            }
+            b = f;
+            stamp = nextStamp++;
+            // The table names the block's use before any of its entries can be acknowledged.
+            file.writeBlockStamp(b, stamp);
+            stamps[(int) b] = stamp;
+            inUse.put(stamp, b);
+        }
         byte[] buf = spare.poll();
         WriteBlock block = buf == null ? new WriteBlock(b, stamp, blockSize) : new WriteBlock(b, stamp, buf);
         cached.put(b, block.bytes());
         return block;
+    }
+
+    /** Takes a free block, gives it the next stamp and syncs that to the block table, outside the lock. */
+    private void prepareNext() {
+        long b;
+        long stamp;
+        lock.lock();
+        try {
+            Long f = prepared < 0 && !closed ? free.poll() : null;
+            if (f == null) {
+                return;
+            }
+            b = f;
+            stamp = nextStamp++;
+            stamps[(int) b] = stamp;
+            inUse.put(stamp, b);
+            preparing = true;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            file.writeBlockStamp(b, stamp);
+        } finally {
+            lock.lock();
+            try {
+                preparing = false;
+                if (preparedObsolete) {
+                    // Its table entry names a use that never began; it is rewritten before the block's next use.
+                    preparedObsolete = false;
+                    inUse.remove(stamp);
+                    stamps[(int) b] = 0;
+                    free.add(b);
+                } else {
+                    prepared = b;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
     }
 
     // ---- durability
@@ -419,6 +483,9 @@ final class DeviceWriter {
                         progress.signalAll();
                         return;
                     }
+                    if (prepared < 0 && !free.isEmpty() && current != null) {
+                        break;
+                    }
                     long waitNanos = pendingSince < 0
                             ? TimeUnit.MILLISECONDS.toNanos(100)
                             : Math.max(1, pendingSince + settings.flushMaxNanos() - System.nanoTime());
@@ -430,6 +497,15 @@ final class DeviceWriter {
                 return;
             } finally {
                 lock.unlock();
+            }
+            if (plan == null) {
+                try {
+                    prepareNext();
+                } catch (RuntimeException e) {
+                    fail(e);
+                    return;
+                }
+                continue;
             }
             try {
                 for (Range r : plan.ranges) {
