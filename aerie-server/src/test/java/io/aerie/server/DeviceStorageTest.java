@@ -476,6 +476,54 @@ class DeviceStorageTest {
         }
     }
 
+    @Test
+    void theTombRaiderDropsTombstonesThatHideNothingSoDeletesDoNotFillTheFile() throws Exception {
+        NodeConfig config = config("    defrag-sleep 0\n");
+        byte[] payload = new byte[1500];
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            // Cold records that are never updated keep their old block in use.
+            for (int i = 0; i < 60; i++) {
+                c.put(null, new Key("test", "cold", i), new Bin("p", payload));
+            }
+            // Sessions: created and deleted again and again.
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < 200; i++) {
+                    c.put(null, new Key("test", "session", round * 1000 + i), new Bin("p", payload));
+                }
+                for (int i = 0; i < 200; i++) {
+                    c.delete(null, new Key("test", "session", round * 1000 + i));
+                }
+            }
+            io.aerie.storage.device.DeviceStore store = java.util.Objects.requireNonNull(
+                    node.namespaces().get("test").store());
+            long before = stat(node.info("namespace/test"), "data_used_bytes");
+            long dropped = store.raidTombstones();
+            long after = stat(node.info("namespace/test"), "data_used_bytes");
+            assertThat(dropped)
+                    .as("tombstones whose records are gone from every block in use")
+                    .isPositive();
+            assertThat(after).isLessThan(before);
+            assertThat(stat(node.info("namespace/test"), "tombstones_dropped")).isEqualTo(dropped);
+            Thread.sleep(500); // defragmentation reaches the thinned blocks
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 60; i++) {
+                assertThat(c.get(null, new Key("test", "cold", i)))
+                        .as("cold %d", i)
+                        .isNotNull();
+            }
+            for (int round = 0; round < 20; round++) {
+                for (int i = 0; i < 200; i++) {
+                    assertThat(c.get(null, new Key("test", "session", round * 1000 + i)))
+                            .as("deleted session %d", round * 1000 + i)
+                            .isNull();
+                }
+            }
+        }
+    }
+
     static long stat(String stats, String name) {
         for (String kv : List.of(stats.split(";"))) {
             if (kv.startsWith(name + "=")) {

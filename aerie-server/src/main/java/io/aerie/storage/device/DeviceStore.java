@@ -50,6 +50,7 @@ public final class DeviceStore implements AutoCloseable {
     private volatile boolean started;
     private volatile long defragReads;
     private final java.util.concurrent.atomic.LongAdder deviceReads = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder tombstonesDropped = new java.util.concurrent.atomic.LongAdder();
     /** Held while a block is defragmented, so a pause can wait for the one under way. */
     private final java.util.concurrent.locks.ReentrantLock defragLock = new java.util.concurrent.locks.ReentrantLock();
     /** Open snapshots: while any is open no block is freed, so every copy they refer to stays readable. */
@@ -536,8 +537,12 @@ public final class DeviceStore implements AutoCloseable {
         });
     }
 
+    /** How often the tomb raider runs when defragmentation is idle. */
+    private static final long TOMB_RAID_PERIOD_NANOS = TimeUnit.HOURS.toNanos(1);
+
     private void defragLoop(Index index) {
         byte[] buf = new byte[blockSize];
+        long lastRaid = System.nanoTime();
         while (!closed) {
             boolean did = false;
             for (DeviceWriter w : writers) {
@@ -571,9 +576,56 @@ public final class DeviceStore implements AutoCloseable {
                 }
             }
             if (!did) {
+                if (System.nanoTime() - lastRaid > TOMB_RAID_PERIOD_NANOS && !closed) {
+                    lastRaid = System.nanoTime();
+                    try {
+                        raidTombstones();
+                    } catch (RuntimeException e) {
+                        LOG.warn("namespace {}: tomb raid stopped: {}", namespace, e.toString());
+                    }
+                }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
+    }
+
+    /**
+     * Aerospike's tomb raider: drops the tombstones that hide nothing any more, so delete-heavy
+     * loads do not fill the files with them. A tombstone hides nothing when a newer tombstone or
+     * record of its digest exists, or when no older record copy of its digest is left in a block in
+     * use (freed blocks are never read again). Reads every written block twice; returns the number
+     * dropped. Runs beside writes; defragmentation waits for its last step.
+     */
+    public long raidTombstones() {
+        long droppedTotal = 0;
+        byte[] buf = new byte[blockSize];
+        for (DeviceWriter w : writers) {
+            List<long[]> blocks = w.writtenBlocks();
+            TombRaid raid = new TombRaid();
+            for (long[] bs : blocks) {
+                w.file().readBlock(bs[0], buf);
+                BlockScan.scan(buf, buf.length, bs[1], raid.tombstones(w.fileIndex(), bs[0], bs[1]));
+            }
+            if (raid.isEmpty()) {
+                continue;
+            }
+            for (long[] bs : blocks) {
+                w.file().readBlock(bs[0], buf);
+                BlockScan.scan(buf, buf.length, bs[1], raid.records(bs[1]));
+            }
+            defragLock.lock();
+            try {
+                for (long[] t : raid.droppable()) {
+                    if (w.dropTombstone(t[0], (int) t[1], t[2])) {
+                        droppedTotal++;
+                    }
+                }
+            } finally {
+                defragLock.unlock();
+            }
+        }
+        tombstonesDropped.add(droppedTotal);
+        return droppedTotal;
     }
 
     /** Stops freeing blocks until {@link #resumeDefrag()}: a snapshot's stubs must stay readable. */
@@ -628,6 +680,10 @@ public final class DeviceStore implements AutoCloseable {
                     byte[] set =
                             java.util.Arrays.copyOfRange(b, e.setNameOffset(), e.setNameOffset() + e.setNameLength());
                     index.withRecord(d, r -> {
+                        if (w.takeDropped(address)) {
+                            // The tomb raider dropped it: already dead, nothing to carry.
+                            return;
+                        }
                         if (r == null && !w.olderThanAnyOther(stamp, block)) {
                             w.append(set, tomb, e.flags(), address, size, batch, true);
                         } else {
@@ -724,7 +780,18 @@ public final class DeviceStore implements AutoCloseable {
                         ? "1.000"
                         : String.format(java.util.Locale.ROOT, "%.3f", (double) storedBytes.sum() / plain));
         s.put("device_forces", forces);
+        // Aerospike 7 reports these per device as well.
+        for (DeviceWriter w : writers) {
+            String p = "storage-engine.file[" + w.fileIndex() + "].";
+            long[] c = w.counters();
+            s.put(p + "used_bytes", w.usedBytes());
+            s.put(p + "free_wblocks", w.freeBlocks());
+            s.put(p + "write_q", w.writeQueueBytes() / blockSize);
+            s.put(p + "defrag_q", w.defragQueueSize());
+            s.put(p + "writes", c[2]);
+        }
         s.put("device_reads", deviceReads.sum());
+        s.put("tombstones_dropped", tombstonesDropped.sum());
         s.put("cold_start_ms", coldStartMillis);
         return s;
     }

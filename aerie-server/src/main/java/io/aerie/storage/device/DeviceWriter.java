@@ -43,6 +43,8 @@ final class DeviceWriter {
     private final LinkedHashSet<Long> defragQueue = new LinkedHashSet<>();
     /** Blocks in use by stamp, oldest first: tells at once whether a block older than a tombstone is still in use. */
     private final java.util.TreeMap<Long, Long> inUse = new java.util.TreeMap<>();
+    /** Addresses of tombstones the tomb raider dropped, until defragmentation reaches their blocks. */
+    private final java.util.HashSet<Long> droppedTombstones = new java.util.HashSet<>();
 
     private final PriorityQueue<Waiter> waiters = new PriorityQueue<>();
     /**
@@ -614,6 +616,50 @@ final class DeviceWriter {
                 }
             }
             return null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Written blocks in use (neither current nor waiting to be written), with their stamps: [block, stamp] pairs. */
+    List<long[]> writtenBlocks() {
+        lock.lock();
+        try {
+            List<long[]> out = new ArrayList<>();
+            for (var e : inUse.entrySet()) {
+                if (isWritten(e.getValue())) {
+                    out.add(new long[] {e.getValue(), e.getKey()});
+                }
+            }
+            return out;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops a tombstone found to hide nothing: its bytes stop counting as live, and defragmentation
+     * will not carry it forward. Ignored if its block is no longer the use stamped {@code stamp}.
+     */
+    boolean dropTombstone(long address, int size, long stamp) {
+        lock.lock();
+        try {
+            long block = DeviceAddress.block(address);
+            if (stamps[(int) block] != stamp || !droppedTombstones.add(address)) {
+                return false;
+            }
+            release(address, size);
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the tombstone at {@code address} was dropped; defragmentation then forgets it without releasing it again. */
+    boolean takeDropped(long address) {
+        lock.lock();
+        try {
+            return droppedTombstones.remove(address);
         } finally {
             lock.unlock();
         }
