@@ -323,7 +323,6 @@ final class KnownParameters {
             "stop-writes-pct",
             "strong-consistency-allow-expunge",
             "tomb-raider-eligible-age",
-            "tomb-raider-period",
             "transaction-pending-limit",
             "truncate-threads",
             "write-commit-level-override",

@@ -26,6 +26,8 @@ import java.util.Set;
  * @param strongConsistency {@code strong-consistency}; default false
  * @param maxRecordSize {@code max-record-size} in bytes, 64 B to 8 MiB; default 1 MiB
  * @param storage the {@code storage-engine}; memory when the stanza has none
+ * @param tombRaiderPeriodSeconds {@code tomb-raider-period}: least time between tomb-raider passes
+ *     over the storage files; default 86400 (a day), as Aerospike
  */
 public record NamespaceConfig(
         String name,
@@ -40,12 +42,16 @@ public record NamespaceConfig(
         String conflictResolutionPolicy,
         boolean strongConsistency,
         long maxRecordSize,
-        StorageConfig storage) {
+        StorageConfig storage,
+        long tombRaiderPeriodSeconds) {
     public static final int DEFAULT_REPLICATION_FACTOR = 2;
     /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
     public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
 
     public static final int DEFAULT_STOP_WRITES_USED_PCT = 70;
+    /** Aerospike's default {@code tomb-raider-period}: a day. */
+    public static final long DEFAULT_TOMB_RAIDER_PERIOD = 86_400;
+
     public static final int DEFAULT_STOP_WRITES_SYS_MEMORY_PCT = 90;
     public static final String GENERATION = "generation";
     public static final String LAST_UPDATE_TIME = "last-update-time";
@@ -61,6 +67,7 @@ public record NamespaceConfig(
                 "replication-factor", replicationFactor, Limits.MIN_REPLICATION_FACTOR, Limits.MAX_REPLICATION_FACTOR);
         Limits.checkRange("default-ttl", defaultTtlSeconds, 0, Limits.MAX_TTL_SECONDS);
         Limits.checkRange("nsup-period", nsupPeriodSeconds, 0, Integer.MAX_VALUE);
+        Limits.checkRange("tomb-raider-period", tombRaiderPeriodSeconds, 1, Integer.MAX_VALUE);
         if (defaultTtlSeconds != 0 && nsupPeriodSeconds == 0 && !allowTtlWithoutNsup) {
             throw new IllegalArgumentException(ttlWithoutNsupProblem(name));
         }
@@ -94,7 +101,8 @@ public record NamespaceConfig(
                 GENERATION,
                 false,
                 DEFAULT_MAX_RECORD_SIZE,
-                MemoryStorageConfig.ofSize(dataSizeBytes));
+                MemoryStorageConfig.ofSize(dataSizeBytes),
+                DEFAULT_TOMB_RAIDER_PERIOD);
     }
 
     /** A builder holding this config's values, for copies with some parameters changed (set-config). */
@@ -125,6 +133,7 @@ public record NamespaceConfig(
         private boolean strongConsistency;
         private long maxRecordSize;
         private StorageConfig storage;
+        private long tombRaiderPeriodSeconds;
 
         private Builder(NamespaceConfig c) {
             name = c.name;
@@ -138,6 +147,7 @@ public record NamespaceConfig(
             stopWritesSysMemoryPct = c.stopWritesSysMemoryPct;
             conflictResolutionPolicy = c.conflictResolutionPolicy;
             strongConsistency = c.strongConsistency;
+            tombRaiderPeriodSeconds = c.tombRaiderPeriodSeconds;
             maxRecordSize = c.maxRecordSize;
             storage = c.storage;
         }
@@ -197,6 +207,11 @@ public record NamespaceConfig(
             return this;
         }
 
+        public Builder tombRaiderPeriodSeconds(long v) {
+            tombRaiderPeriodSeconds = v;
+            return this;
+        }
+
         public Builder storage(StorageConfig v) {
             storage = v;
             return this;
@@ -216,7 +231,8 @@ public record NamespaceConfig(
                     conflictResolutionPolicy,
                     strongConsistency,
                     maxRecordSize,
-                    storage);
+                    storage,
+                    tombRaiderPeriodSeconds);
         }
     }
 

@@ -43,6 +43,7 @@ final class NamespaceParser {
         long defaultTtl = 0;
         ConfigEntry defaultTtlEntry = null;
         int nsupPeriod = 0;
+        long tombRaiderPeriod = NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD;
         boolean allowTtlWithoutNsup = false;
         int readTouchPct = 0;
         int sysMemoryPct = NamespaceConfig.DEFAULT_STOP_WRITES_SYS_MEMORY_PCT;
@@ -61,6 +62,7 @@ final class NamespaceParser {
                     defaultTtlEntry = entry;
                 }
                 case "nsup-period" -> nsupPeriod = (int) section.seconds(entry, 0, Integer.MAX_VALUE);
+                case "tomb-raider-period" -> tombRaiderPeriod = section.seconds(entry, 1, Integer.MAX_VALUE);
                 case "allow-ttl-without-nsup" -> allowTtlWithoutNsup = section.bool(entry);
                 case "default-read-touch-ttl-pct" -> readTouchPct = section.percent(entry);
                 case "stop-writes-sys-memory-pct" -> sysMemoryPct = section.percent(entry);
@@ -102,7 +104,8 @@ final class NamespaceParser {
                     conflictResolution,
                     strongConsistency,
                     maxRecordSize,
-                    storage.config());
+                    storage.config(),
+                    tombRaiderPeriod);
         } catch (IllegalArgumentException e) {
             throw section.rejected(stanza, e);
         }

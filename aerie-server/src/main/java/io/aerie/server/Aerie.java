@@ -209,7 +209,8 @@ public final class Aerie implements AutoCloseable {
                     d.postWriteCacheBytes(),
                     Compression.of(d.compression()),
                     d.compressionLevel(),
-                    d.stopWritesAvailPct());
+                    d.stopWritesAvailPct(),
+                    ns.tombRaiderPeriodSeconds());
         }
         MemoryStorageConfig m = (MemoryStorageConfig) ns.storage();
         if (m.files().isEmpty()) {
@@ -228,7 +229,8 @@ public final class Aerie implements AutoCloseable {
                 0,
                 Compression.NONE,
                 0,
-                DeviceStorageConfig.DEFAULT_STOP_WRITES_AVAIL_PCT);
+                DeviceStorageConfig.DEFAULT_STOP_WRITES_AVAIL_PCT,
+                ns.tombRaiderPeriodSeconds());
     }
 
     /** Writes out and closes every namespace's storage files. */

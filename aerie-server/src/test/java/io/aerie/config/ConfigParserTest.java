@@ -359,7 +359,8 @@ class ConfigParserTest {
                         "last-update-time",
                         false,
                         128 * 1024,
-                        new MemoryStorageConfig(2 * GIB, List.of(), 0)));
+                        new MemoryStorageConfig(2 * GIB, List.of(), 0),
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD));
     }
 
     @Test

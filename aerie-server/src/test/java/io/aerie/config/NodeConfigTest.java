@@ -50,7 +50,8 @@ class NodeConfigTest {
                         "generation",
                         false,
                         1024 * 1024,
-                        MemoryStorageConfig.ofSize(64L * 1024 * 1024)));
+                        MemoryStorageConfig.ofSize(64L * 1024 * 1024),
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD));
     }
 
     @Test
@@ -107,9 +108,36 @@ class NodeConfigTest {
         MemoryStorageConfig storage = MemoryStorageConfig.ofSize(GIB);
 
         assertThatThrownBy(() -> new NamespaceConfig(
-                        "t", 2, 60, 0, false, 0, 70, 0, 90, "generation", false, 1024 * 1024, storage))
+                        "t",
+                        2,
+                        60,
+                        0,
+                        false,
+                        0,
+                        70,
+                        0,
+                        90,
+                        "generation",
+                        false,
+                        1024 * 1024,
+                        storage,
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD))
                 .hasMessageContaining("nsup-period");
-        assertThat(new NamespaceConfig("t", 2, 60, 0, true, 0, 70, 0, 90, "generation", false, 1024 * 1024, storage)
+        assertThat(new NamespaceConfig(
+                                "t",
+                                2,
+                                60,
+                                0,
+                                true,
+                                0,
+                                70,
+                                0,
+                                90,
+                                "generation",
+                                false,
+                                1024 * 1024,
+                                storage,
+                                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD)
                         .defaultTtlSeconds())
                 .isEqualTo(60);
     }

@@ -192,6 +192,7 @@ class CrashRecoveryTest {
                     }
                 }
                 namespace test {
+                    tomb-raider-period 1
                     storage-engine device {
                         file %s
                         filesize 64M

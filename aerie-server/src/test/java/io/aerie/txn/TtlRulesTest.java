@@ -20,8 +20,21 @@ class TtlRulesTest {
     @Test
     void zeroTtlTakesTheNamespaceDefault() {
         assertThat(TtlPolicy.voidTime(0, null, NS, NOW)).isZero();
-        NamespaceConfig withDefault =
-                new NamespaceConfig("t", 2, 100, 120, false, 0, 70, 0, 90, "generation", false, 1 << 20, NS.storage());
+        NamespaceConfig withDefault = new NamespaceConfig(
+                "t",
+                2,
+                100,
+                120,
+                false,
+                0,
+                70,
+                0,
+                90,
+                "generation",
+                false,
+                1 << 20,
+                NS.storage(),
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
         assertThat(TtlPolicy.voidTime(0, null, withDefault, NOW)).isEqualTo(NOW + 100L);
     }
 
@@ -40,11 +53,37 @@ class TtlRulesTest {
 
     @Test
     void expiringRecordsAreForbiddenWithoutNsupUnlessAllowed() {
-        NamespaceConfig noNsup =
-                new NamespaceConfig("t", 2, 0, 0, false, 0, 70, 0, 90, "generation", false, 1 << 20, NS.storage());
+        NamespaceConfig noNsup = new NamespaceConfig(
+                "t",
+                2,
+                0,
+                0,
+                false,
+                0,
+                70,
+                0,
+                90,
+                "generation",
+                false,
+                1 << 20,
+                NS.storage(),
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
         assertThat(TtlPolicy.voidTime(60, null, noNsup, NOW)).isEqualTo(-ResultCode.FAIL_FORBIDDEN);
-        NamespaceConfig allowed =
-                new NamespaceConfig("t", 2, 0, 0, true, 0, 70, 0, 90, "generation", false, 1 << 20, NS.storage());
+        NamespaceConfig allowed = new NamespaceConfig(
+                "t",
+                2,
+                0,
+                0,
+                true,
+                0,
+                70,
+                0,
+                90,
+                "generation",
+                false,
+                1 << 20,
+                NS.storage(),
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
         assertThat(TtlPolicy.voidTime(60, null, allowed, NOW)).isEqualTo(NOW + 60L);
     }
 

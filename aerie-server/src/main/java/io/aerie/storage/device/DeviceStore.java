@@ -42,6 +42,7 @@ public final class DeviceStore implements AutoCloseable {
     private final long defragSleepNanos;
     private final Compression compression;
     private final int stopWritesAvailPct;
+    private final long tombRaidPeriodNanos;
     private final int compressionLevel;
     private final java.util.concurrent.atomic.LongAdder plainBytes = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder storedBytes = new java.util.concurrent.atomic.LongAdder();
@@ -109,7 +110,8 @@ public final class DeviceStore implements AutoCloseable {
             long postWriteCache,
             Compression compression,
             int compressionLevel,
-            int stopWritesAvailPct) {}
+            int stopWritesAvailPct,
+            long tombRaiderPeriodSeconds) {}
 
     private DeviceStore(String namespace, List<DeviceWriter> writers, List<DeviceHeader> headers, Settings s) {
         this.namespace = namespace;
@@ -119,6 +121,7 @@ public final class DeviceStore implements AutoCloseable {
         this.defragSleepNanos = TimeUnit.MICROSECONDS.toNanos(s.defragSleepUs());
         this.compression = s.compression();
         this.stopWritesAvailPct = s.stopWritesAvailPct();
+        this.tombRaidPeriodNanos = TimeUnit.SECONDS.toNanos(s.tombRaiderPeriodSeconds());
         this.compressionLevel = s.compressionLevel();
     }
 
@@ -537,9 +540,6 @@ public final class DeviceStore implements AutoCloseable {
         });
     }
 
-    /** How often the tomb raider runs when defragmentation is idle. */
-    private static final long TOMB_RAID_PERIOD_NANOS = TimeUnit.HOURS.toNanos(1);
-
     private void defragLoop(Index index) {
         byte[] buf = new byte[blockSize];
         long lastRaid = System.nanoTime();
@@ -576,7 +576,7 @@ public final class DeviceStore implements AutoCloseable {
                 }
             }
             if (!did) {
-                if (System.nanoTime() - lastRaid > TOMB_RAID_PERIOD_NANOS && !closed) {
+                if (System.nanoTime() - lastRaid > tombRaidPeriodNanos && !closed) {
                     lastRaid = System.nanoTime();
                     try {
                         raidTombstones();
