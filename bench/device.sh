@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The device engine on a local file, measured with the load tool:
 #   1. insert RECORDS records of SIZE bytes, then a 50/50 read/update load for SECONDS
-#      (commit-to-device off), heap per record (the index stubs), then a clean stop and a cold
-#      start of the same file (its time is in the node's log);
+#      (commit-to-device off), index bytes per record, then a clean stop and a warm restart from
+#      the saved index, and a cold start (index image removed, as after a crash);
 #   2. the same read/update load with commit-to-device on;
 #   3. churn: updates over a file only about twice the data, then device use, free blocks and
 #      write amplification from the node's statistics.
@@ -85,7 +85,11 @@ echo "-- read/update 50/50"; summary "$dir/ru.txt"
 echo "device: used $(ns_stat data_used_bytes) of $(ns_stat data_total_bytes) B, device reads $(ns_stat device_reads)"
 stop_node
 start_node main "$filesize" false 8M
-grep -o "cold start read.*" "$dir/main.log"
+echo "restart after a clean stop: $(grep -o 'warm restart took.*\|cold start read.*' "$dir/main.log"), $(ns_stat cold_start_ms) ms"
+stop_node
+rm -f "$dir/main.dat.aerie-index"
+start_node main "$filesize" false 8M
+echo "restart without the saved index (as after a crash): $(grep -o 'cold start read.*' "$dir/main.log")"
 stop_node
 
 keys=$(( records < 100000 ? records : 100000 ))

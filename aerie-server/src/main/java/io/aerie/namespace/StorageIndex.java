@@ -71,6 +71,31 @@ final class StorageIndex implements DeviceStore.Index {
     }
 
     @Override
+    public boolean holdsStubs() {
+        return ns.recordsOnDevice();
+    }
+
+    @Override
+    public void putStub(byte[] stub, String setName) {
+        int setId = 0;
+        if (!setName.isEmpty()) {
+            SetInfo set = ns.sets().getOrCreate(setName);
+            if (set == null) {
+                throw new IllegalStateException("namespace " + ns.name() + " has no room for set " + setName);
+            }
+            setId = set.id();
+        }
+        Record.setSetId(stub, setId);
+        Partition p = ns.partition(Digest.partitionId(stub, 0));
+        p.lock();
+        try {
+            ns.accountSwap(p.put(stub), stub);
+        } finally {
+            p.unlock();
+        }
+    }
+
+    @Override
     public void relocated(byte[] record, long address) {
         if (Record.isStub(record)) {
             ns.partition(Digest.partitionId(record, 0)).put(Record.restub(record, address));

@@ -264,7 +264,10 @@ class DeviceStorageTest {
             }
         }
         Path file = dir.resolve("test.dat");
-        long dataStart = 1 << 20;
+        // As after a crash: no saved index, so the start reads (and checks) every block.
+        java.nio.file.Files.delete(dir.resolve("test.dat.aerie-index"));
+        // Past the header, the block table and the first data block's start.
+        long dataStart = (1 << 20) + (1 << 18);
         long[] flips = {dataStart + 10_000, dataStart + 200_000, dataStart + 300_000};
         try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(
                 file, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
@@ -521,6 +524,49 @@ class DeviceStorageTest {
                             .isNull();
                 }
             }
+        }
+    }
+
+    @Test
+    void aCleanShutdownSavesTheIndexSoTheNextStartIsWarmAndADamagedImageFallsBackToACold() throws Exception {
+        NodeConfig config = config("");
+        Path image = dir.resolve("test.dat.aerie-index");
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            for (int i = 0; i < 500; i++) {
+                c.put(null, new Key("test", i % 2 == 0 ? "even" : "odd", i), new Bin("v", i));
+            }
+            for (int i = 0; i < 500; i += 5) {
+                c.delete(null, new Key("test", i % 2 == 0 ? "even" : "odd", i));
+            }
+            assertThat(node.info("namespace/test")).contains("warm_restart=false");
+        }
+        assertThat(image).exists();
+        for (int round = 0; round < 2; round++) {
+            try (Aerie node = Aerie.start(config);
+                    AerospikeClient c = client(node)) {
+                assertThat(node.info("namespace/test")).contains("warm_restart=" + (round == 0));
+                assertThat(image).as("an image is taken once").doesNotExist();
+                for (int i = 0; i < 500; i++) {
+                    Record r = c.get(null, new Key("test", i % 2 == 0 ? "even" : "odd", i));
+                    if (i % 5 == 0) {
+                        assertThat(r).as("deleted %d", i).isNull();
+                    } else {
+                        assertThat(r.getInt("v")).isEqualTo(i);
+                    }
+                }
+                assertThat(node.info("sets/test/even")).contains("objects=" + (200 + round));
+                c.put(null, new Key("test", "even", 1000 + round), new Bin("v", round));
+            }
+            // Damage the image the second shutdown saved: the next start must not trust it.
+            byte[] bytes = java.nio.file.Files.readAllBytes(image);
+            bytes[bytes.length / 2] ^= 0x40;
+            java.nio.file.Files.write(image, bytes);
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            assertThat(node.info("namespace/test")).contains("warm_restart=false");
+            assertThat(c.get(null, new Key("test", "even", 1001)).getInt("v")).isEqualTo(1);
         }
     }
 

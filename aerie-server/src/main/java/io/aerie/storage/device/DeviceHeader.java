@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * @param truncateLut namespace truncation point, ms since 2010 (0 = never truncated)
  * @param setTruncates set name to truncation point, ms since 2010
  * @param evictVoidTime records expiring at or before this (seconds since 2010) were evicted; 0 = none
+ * @param cleanToken set by a clean shutdown that saved the index image with the same token; 0 otherwise
  */
 public record DeviceHeader(
         String namespace,
@@ -32,11 +33,12 @@ public record DeviceHeader(
         long version,
         long truncateLut,
         Map<String, Long> setTruncates,
-        long evictVoidTime) {
+        long evictVoidTime,
+        long cleanToken) {
     /** "AERH", big-endian. */
     static final int MAGIC = 0x41455248;
 
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     /** magic, format, crc, body length. */
     private static final int PREFIX = 16;
 
@@ -54,13 +56,14 @@ public record DeviceHeader(
                 version + 1,
                 newTruncateLut,
                 newSetTruncates,
-                newEvictVoidTime);
+                newEvictVoidTime,
+                cleanToken);
     }
 
     /** The encoded header: a prefix (magic, format, checksum, body length) and the body. */
     public byte[] encode() {
         byte[] ns = namespace.getBytes(StandardCharsets.UTF_8);
-        int bodyLength = 2 + ns.length + 4 + 4 + 4 + 8 + 8 + 8 + 4;
+        int bodyLength = 2 + ns.length + 4 + 4 + 4 + 8 + 8 + 8 + 8 + 4;
         Map<String, Long> sorted = new LinkedHashMap<>();
         setTruncates.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
@@ -73,6 +76,7 @@ public record DeviceHeader(
         b.putShort((short) ns.length).put(ns);
         b.putInt(fileIndex).putInt(fileCount).putInt(blockSize).putLong(version).putLong(truncateLut);
         b.putLong(evictVoidTime);
+        b.putLong(cleanToken);
         b.putInt(sorted.size());
         for (Map.Entry<String, Long> e : sorted.entrySet()) {
             byte[] set = e.getKey().getBytes(StandardCharsets.UTF_8);
@@ -119,13 +123,14 @@ public record DeviceHeader(
             long version = b.getLong();
             long truncateLut = b.getLong();
             long evictVoidTime = b.getLong();
+            long cleanToken = b.getLong();
             int sets = b.getInt();
             Map<String, Long> setTruncates = new LinkedHashMap<>();
             for (int i = 0; i < sets; i++) {
                 setTruncates.put(string(b), b.getLong());
             }
             return new DeviceHeader(
-                    ns, fileIndex, fileCount, blockSize, version, truncateLut, setTruncates, evictVoidTime);
+                    ns, fileIndex, fileCount, blockSize, version, truncateLut, setTruncates, evictVoidTime, cleanToken);
         } catch (RuntimeException e) {
             // A checksummed body that does not parse was written by another format: no header of ours.
             return null;

@@ -49,6 +49,9 @@ public final class DeviceStore implements AutoCloseable {
     private volatile boolean closed;
     private final java.util.concurrent.CountDownLatch defragStopped = new java.util.concurrent.CountDownLatch(1);
     private volatile boolean started;
+    private volatile @Nullable Index startedIndex;
+    private volatile boolean warm;
+    private final long fileSize;
     private volatile long defragReads;
     private final java.util.concurrent.atomic.LongAdder deviceReads = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder tombstonesDropped = new java.util.concurrent.atomic.LongAdder();
@@ -82,6 +85,12 @@ public final class DeviceStore implements AutoCloseable {
 
         /** Calls {@code action} with every record in the index. */
         void forEach(Consumer<byte[]> action);
+
+        /** Whether the index holds stubs (the device engine), which a warm restart can save and restore. */
+        boolean holdsStubs();
+
+        /** Warm restart: stores a saved stub whose set is {@code setName} ("" for none). */
+        void putStub(byte[] stub, String setName);
 
         /**
          * Defragmentation moved {@code record}'s copy to {@code address}; the caller holds the
@@ -119,6 +128,7 @@ public final class DeviceStore implements AutoCloseable {
         this.headers = headers;
         this.blockSize = s.blockSize();
         this.defragSleepNanos = TimeUnit.MICROSECONDS.toNanos(s.defragSleepUs());
+        this.fileSize = s.fileSize();
         this.compression = s.compression();
         this.stopWritesAvailPct = s.stopWritesAvailPct();
         this.tombRaidPeriodNanos = TimeUnit.SECONDS.toNanos(s.tombRaiderPeriodSeconds());
@@ -161,7 +171,7 @@ public final class DeviceStore implements AutoCloseable {
     private static DeviceHeader header(String namespace, DeviceFile f, int index, Settings s) {
         DeviceHeader h = f.readHeader();
         if (h == null) {
-            h = new DeviceHeader(namespace, index, s.files().size(), s.blockSize(), 1, 0, Map.of(), 0);
+            h = new DeviceHeader(namespace, index, s.files().size(), s.blockSize(), 1, 0, Map.of(), 0, 0);
             f.writeHeader(h);
             return h;
         }
@@ -212,6 +222,12 @@ public final class DeviceStore implements AutoCloseable {
 
     /** Persists the truncation and eviction points in every file's header, durably, before returning. */
     public synchronized void savePoints(long truncateLut, Map<String, Long> setTruncates, long evictVoidTime) {
+        writeHeaders(truncateLut, setTruncates, evictVoidTime, 0);
+    }
+
+    /** Writes every file's header with a higher version, durably. */
+    private synchronized void writeHeaders(
+            long truncateLut, Map<String, Long> setTruncates, long evictVoidTime, long cleanToken) {
         DeviceHeader newest = newestHeader();
         for (int i = 0; i < headers.size(); i++) {
             DeviceHeader h = headers.get(i);
@@ -223,7 +239,8 @@ public final class DeviceStore implements AutoCloseable {
                     newest.version() + 1,
                     truncateLut,
                     setTruncates,
-                    evictVoidTime);
+                    evictVoidTime,
+                    cleanToken);
             writers.get(i).file().writeHeader(next);
             headers.set(i, next);
         }
@@ -238,6 +255,10 @@ public final class DeviceStore implements AutoCloseable {
      */
     public long load(Index index) {
         long start = System.nanoTime();
+        if (warmStart(index)) {
+            coldStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return 0;
+        }
         Map<Digest, long[]> tombstones = new HashMap<>();
         long entries = 0;
         byte[] buf = new byte[blockSize];
@@ -272,6 +293,82 @@ public final class DeviceStore implements AutoCloseable {
                 coldStartMillis,
                 tombstones.size());
         return entries;
+    }
+
+    /**
+     * Takes the index image a clean shutdown saved, if the headers vouch for it: the index, live
+     * bytes and dropped tombstones come from it instead of a read of every block. The headers'
+     * token is cleared (durably) before the store takes writes, so the image is never used again.
+     */
+    private boolean warmStart(Index index) {
+        DeviceHeader newest = newestHeader();
+        long token = newest.cleanToken();
+        Path image = IndexImage.pathFor(writers.get(0).file().path());
+        IndexImage.Content c = null;
+        boolean sameToken = headers.stream().allMatch(h -> h.cleanToken() == token);
+        if (token != 0 && sameToken && index.holdsStubs()) {
+            c = IndexImage.read(image, token);
+        }
+        if (c == null || c.live().length != writers.size()) {
+            if (token != 0) {
+                writeHeaders(newest.truncateLut(), newest.setTruncates(), newest.evictVoidTime(), 0);
+            }
+            IndexImage.delete(image);
+            return false;
+        }
+        writeHeaders(newest.truncateLut(), newest.setTruncates(), newest.evictVoidTime(), 0);
+        IndexImage.delete(image);
+        for (int i = 0; i < writers.size(); i++) {
+            DeviceWriter w = writers.get(i);
+            w.loadTable(w.file().readBlockTable());
+            w.loadLive(c.live()[i], c.dropped()[i]);
+        }
+        for (int i = 0; i < c.stubs().size(); i++) {
+            int set = c.stubSets().get(i);
+            index.putStub(c.stubs().get(i), set < 0 ? "" : c.setNames().get(set));
+        }
+        for (DeviceWriter w : writers) {
+            w.startWriting();
+        }
+        warm = true;
+        LOG.info(
+                "namespace {}: warm restart took {} index entries from {}",
+                namespace,
+                c.stubs().size(),
+                image);
+        return true;
+    }
+
+    /** Saves the index image and marks the headers with its token: the next start may take it. */
+    private void saveImage(Index index) {
+        long token = new java.security.SecureRandom().nextLong() | 1;
+        IndexImage.SetNames sets = new IndexImage.SetNames();
+        List<byte[]> stubs = new ArrayList<>();
+        index.forEach(stubs::add);
+        int[][] live = new int[writers.size()][];
+        long[][] dropped = new long[writers.size()][];
+        for (int i = 0; i < writers.size(); i++) {
+            live[i] = writers.get(i).liveSnapshot();
+            dropped[i] = writers.get(i).droppedSnapshot();
+        }
+        Path image = IndexImage.pathFor(writers.get(0).file().path());
+        try {
+            List<Integer> setIds = new ArrayList<>(stubs.size());
+            for (byte[] s : stubs) {
+                setIds.add(sets.idOf(new String(index.setName(s), java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            int[] next = {0};
+            IndexImage.write(image, token, sets.names, live, dropped, stubs, s -> setIds.get(next[0]++));
+        } catch (java.io.IOException e) {
+            LOG.warn(
+                    "namespace {}: index image not saved ({}); the next start is a cold start",
+                    namespace,
+                    e.toString());
+            return;
+        }
+        DeviceHeader newest = newestHeader();
+        writeHeaders(newest.truncateLut(), newest.setTruncates(), newest.evictVoidTime(), token);
+        LOG.info("namespace {}: index of {} entries saved for a warm restart", namespace, stubs.size());
     }
 
     /** Applies one block's entries during cold start. */
@@ -527,6 +624,7 @@ public final class DeviceStore implements AutoCloseable {
      * defragmenter moves live records through {@code index}.
      */
     public void start(Executor executor, Index index) {
+        startedIndex = index;
         for (DeviceWriter w : writers) {
             executor.execute(w::flushLoop);
         }
@@ -597,35 +695,12 @@ public final class DeviceStore implements AutoCloseable {
      * dropped. Runs beside writes; defragmentation waits for its last step.
      */
     public long raidTombstones() {
-        long droppedTotal = 0;
-        byte[] buf = new byte[blockSize];
+        long dropped = 0;
         for (DeviceWriter w : writers) {
-            List<long[]> blocks = w.writtenBlocks();
-            TombRaid raid = new TombRaid();
-            for (long[] bs : blocks) {
-                w.file().readBlock(bs[0], buf);
-                BlockScan.scan(buf, buf.length, bs[1], raid.tombstones(w.fileIndex(), bs[0], bs[1]));
-            }
-            if (raid.isEmpty()) {
-                continue;
-            }
-            for (long[] bs : blocks) {
-                w.file().readBlock(bs[0], buf);
-                BlockScan.scan(buf, buf.length, bs[1], raid.records(bs[1]));
-            }
-            defragLock.lock();
-            try {
-                for (long[] t : raid.droppable()) {
-                    if (w.dropTombstone(t[0], (int) t[1], t[2])) {
-                        droppedTotal++;
-                    }
-                }
-            } finally {
-                defragLock.unlock();
-            }
+            dropped += TombRaid.raid(w, blockSize, defragLock);
         }
-        tombstonesDropped.add(droppedTotal);
-        return droppedTotal;
+        tombstonesDropped.add(dropped);
+        return dropped;
     }
 
     /** Stops freeing blocks until {@link #resumeDefrag()}: a snapshot's stubs must stay readable. */
@@ -730,6 +805,13 @@ public final class DeviceStore implements AutoCloseable {
         }
         for (DeviceWriter w : writers) {
             w.close();
+        }
+        Index index = startedIndex;
+        boolean healthy = writers.stream().allMatch(w -> w.failure() == null);
+        if (index != null && index.holdsStubs() && healthy && fileSize > 0) {
+            saveImage(index);
+        }
+        for (DeviceWriter w : writers) {
             w.file().close();
         }
     }
@@ -793,6 +875,7 @@ public final class DeviceStore implements AutoCloseable {
         s.put("device_reads", deviceReads.sum());
         s.put("tombstones_dropped", tombstonesDropped.sum());
         s.put("cold_start_ms", coldStartMillis);
+        s.put("warm_restart", warm);
         return s;
     }
 }

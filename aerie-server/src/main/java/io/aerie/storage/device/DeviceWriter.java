@@ -621,6 +621,39 @@ final class DeviceWriter {
         }
     }
 
+    /** Every block's live bytes, for the index image of a clean shutdown. */
+    int[] liveSnapshot() {
+        lock.lock();
+        try {
+            return live.clone();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The addresses of tombstones the tomb raider dropped, for the index image. */
+    long[] droppedSnapshot() {
+        lock.lock();
+        try {
+            return droppedTombstones.stream().mapToLong(Long::longValue).toArray();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Warm restart: live bytes and dropped tombstones as the index image saved them. */
+    void loadLive(int[] savedLive, long[] dropped) {
+        lock.lock();
+        try {
+            System.arraycopy(savedLive, 0, live, 0, Math.min(savedLive.length, live.length));
+            for (long a : dropped) {
+                droppedTombstones.add(a);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Written blocks in use (neither current nor waiting to be written), with their stamps: [block, stamp] pairs. */
     List<long[]> writtenBlocks() {
         lock.lock();

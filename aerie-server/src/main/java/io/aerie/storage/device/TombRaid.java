@@ -103,4 +103,34 @@ final class TombRaid {
         }
         return out;
     }
+
+    /** One pass over file {@code w}: returns the tombstones dropped. Defragmentation waits for the last step ({@code defragLock}). */
+    static long raid(DeviceWriter w, int blockSize, java.util.concurrent.locks.Lock defragLock) {
+        byte[] buf = new byte[blockSize];
+        List<long[]> blocks = w.writtenBlocks();
+        TombRaid raid = new TombRaid();
+        for (long[] bs : blocks) {
+            w.file().readBlock(bs[0], buf);
+            BlockScan.scan(buf, buf.length, bs[1], raid.tombstones(w.fileIndex(), bs[0], bs[1]));
+        }
+        if (raid.isEmpty()) {
+            return 0;
+        }
+        for (long[] bs : blocks) {
+            w.file().readBlock(bs[0], buf);
+            BlockScan.scan(buf, buf.length, bs[1], raid.records(bs[1]));
+        }
+        long dropped = 0;
+        defragLock.lock();
+        try {
+            for (long[] t : raid.droppable()) {
+                if (w.dropTombstone(t[0], (int) t[1], t[2])) {
+                    dropped++;
+                }
+            }
+        } finally {
+            defragLock.unlock();
+        }
+        return dropped;
+    }
 }
