@@ -1,10 +1,8 @@
 package io.aerie.namespace;
 
-import io.aerie.storage.Digest;
 import io.aerie.storage.Record;
 import io.aerie.storage.device.DeviceStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -16,14 +14,6 @@ import org.jspecify.annotations.Nullable;
  * let in-place writes and defragmentation resume.
  */
 public final class Snapshot implements AutoCloseable {
-    private static final Comparator<byte[]> DIGEST_ORDER = (a, b) -> Digest.compare(
-            Record.digestHi(a),
-            Record.digestMid(a),
-            Record.digestLo(a),
-            Record.digestHi(b),
-            Record.digestMid(b),
-            Record.digestLo(b));
-
     private final Namespace ns;
     private final int setId;
     private final boolean empty;
@@ -96,7 +86,7 @@ public final class Snapshot implements AutoCloseable {
             }
             out.add(r);
         }
-        out.sort(DIGEST_ORDER);
+        out.sort(Record.DIGEST_ORDER);
         return out;
     }
 

@@ -24,22 +24,30 @@ final class StorageIndex implements DeviceStore.Index {
 
     @Override
     public void put(byte[] record, String setName, int storedLength) {
-        int setId = 0;
-        if (!setName.isEmpty()) {
-            SetInfo set = ns.sets().getOrCreate(setName);
-            if (set == null) {
-                throw new IllegalStateException("namespace " + ns.name() + " has no room for set " + setName);
-            }
-            setId = set.id();
-        }
-        Record.setSetId(record, setId);
-        byte[] entry = ns.recordsOnDevice() ? Record.stub(record, Record.deviceAddress(record), storedLength) : record;
+        Record.setSetId(record, setId(setName));
         BinList bins = BinList.decode(record, Record.binsOffset(record), Record.binCount(record));
         for (int i = 0; i < bins.size(); i++) {
             Bin b = bins.get(i);
             ns.bins().note(b.nameBuffer(), b.nameOffset(), b.nameLength());
         }
-        Partition p = ns.partition(Digest.partitionId(record, 0));
+        store(ns.recordsOnDevice() ? Record.stub(record, Record.deviceAddress(record), storedLength) : record);
+    }
+
+    /** This process's id for a set name read from storage ("" = no set: 0), the set made if new. */
+    private int setId(String setName) {
+        if (setName.isEmpty()) {
+            return 0;
+        }
+        SetInfo set = ns.sets().getOrCreate(setName);
+        if (set == null) {
+            throw new IllegalStateException("namespace " + ns.name() + " has no room for set " + setName);
+        }
+        return set.id();
+    }
+
+    /** Puts an index entry under its partition's lock and accounts for it. */
+    private void store(byte[] entry) {
+        Partition p = ns.partition(Digest.partitionId(entry, 0));
         p.lock();
         try {
             ns.accountSwap(p.put(entry), entry);
@@ -77,22 +85,8 @@ final class StorageIndex implements DeviceStore.Index {
 
     @Override
     public void putStub(byte[] stub, String setName) {
-        int setId = 0;
-        if (!setName.isEmpty()) {
-            SetInfo set = ns.sets().getOrCreate(setName);
-            if (set == null) {
-                throw new IllegalStateException("namespace " + ns.name() + " has no room for set " + setName);
-            }
-            setId = set.id();
-        }
-        Record.setSetId(stub, setId);
-        Partition p = ns.partition(Digest.partitionId(stub, 0));
-        p.lock();
-        try {
-            ns.accountSwap(p.put(stub), stub);
-        } finally {
-            p.unlock();
-        }
+        Record.setSetId(stub, setId(setName));
+        store(stub);
     }
 
     @Override
@@ -112,7 +106,7 @@ final class StorageIndex implements DeviceStore.Index {
     @Override
     public void forEach(Consumer<byte[]> action) {
         for (int i = 0; i < Partition.COUNT; i++) {
-            for (byte[] r : ns.partition(i).recordsAfter(null)) {
+            for (byte[] r : ns.partition(i).records()) {
                 action.accept(r);
             }
         }

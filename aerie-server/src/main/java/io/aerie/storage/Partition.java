@@ -1,7 +1,6 @@
 package io.aerie.storage;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -15,14 +14,6 @@ import org.jspecify.annotations.Nullable;
 public final class Partition {
     /** Partitions per namespace. */
     public static final int COUNT = 4096;
-
-    private static final Comparator<byte[]> DIGEST_ORDER = (a, b) -> Digest.compare(
-            Record.digestHi(a),
-            Record.digestMid(a),
-            Record.digestLo(a),
-            Record.digestHi(b),
-            Record.digestMid(b),
-            Record.digestLo(b));
 
     private final int id;
     private final PartitionIndex index;
@@ -106,7 +97,7 @@ public final class Partition {
                 out.add(r);
             }
         }
-        out.sort(DIGEST_ORDER);
+        out.sort(Record.DIGEST_ORDER);
         return out;
     }
 

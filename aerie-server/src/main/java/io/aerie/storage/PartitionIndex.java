@@ -24,4 +24,28 @@ interface PartitionIndex {
 
     /** Every entry now stored, in table order; lock-free. */
     List<byte[]> snapshot();
+
+    /** Slots of a new, empty table. */
+    int MIN_CAPACITY = 8;
+
+    /** The home slot of a digest in a table of {@code mask + 1} slots. */
+    static int slot(long mid, int lo, int mask) {
+        // Digest bits are uniform; the partition id comes from the first bytes, so hash the later ones.
+        int h = (int) (mid ^ (mid >>> 32)) ^ lo;
+        return h & mask;
+    }
+
+    /** Slots for a rebuilt table of {@code count} entries: the power of two they fill to at most three-eighths. */
+    static int capacityFor(int count) {
+        int capacity = MIN_CAPACITY;
+        while (capacity * 3 < count * 4 * 2) {
+            capacity <<= 1;
+        }
+        return capacity;
+    }
+
+    /** Whether a table is mostly tombstones after a delete, so a rebuild keeps probes short. */
+    static boolean mostlyTombstones(int used, int live) {
+        return used > 4 * live + MIN_CAPACITY;
+    }
 }

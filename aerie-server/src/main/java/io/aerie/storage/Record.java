@@ -266,6 +266,10 @@ public final class Record {
         return isStub(r) ? (int) INT.get(r, HEADER) : r.length;
     }
 
+    /** Records (or stubs) in the order of their digests. */
+    public static final java.util.Comparator<byte[]> DIGEST_ORDER =
+            (a, b) -> Digest.compare(digestHi(a), digestMid(a), digestLo(a), digestHi(b), digestMid(b), digestLo(b));
+
     /** Digest bytes 0..7, big-endian. */
     public static long digestHi(byte[] r) {
         return (long) LONG.get(r, 0);

@@ -21,8 +21,6 @@ final class RecordIndex implements PartitionIndex {
     /** Marks a deleted slot: probes continue past it, inserts may reuse it. */
     private static final byte[] TOMBSTONE = new byte[Record.HEADER];
 
-    private static final int MIN_CAPACITY = 8;
-
     private final IndexTables tables;
     private final int partitionId;
     /** Live records; written under the lock, read by anyone. */
@@ -33,7 +31,7 @@ final class RecordIndex implements PartitionIndex {
     RecordIndex(IndexTables tables, int partitionId) {
         this.tables = tables;
         this.partitionId = partitionId;
-        tables.publish(partitionId, new byte[MIN_CAPACITY][]);
+        tables.publish(partitionId, new byte[PartitionIndex.MIN_CAPACITY][]);
     }
 
     /** The table now published; never null once this index exists. */
@@ -45,12 +43,6 @@ final class RecordIndex implements PartitionIndex {
         return t;
     }
 
-    private static int slot(long mid, int lo, int mask) {
-        // Digest bits are uniform; the partition id comes from the first bytes, so hash the later ones.
-        int h = (int) (mid ^ (mid >>> 32)) ^ lo;
-        return h & mask;
-    }
-
     @Override
     public byte @Nullable [] get(long hi, long mid, int lo) {
         return find(table(), hi, mid, lo);
@@ -59,7 +51,7 @@ final class RecordIndex implements PartitionIndex {
     /** The record under a digest in table {@code t}, or null; lock-free. */
     static byte @Nullable [] find(byte[][] t, long hi, long mid, int lo) {
         int mask = t.length - 1;
-        int i = slot(mid, lo, mask);
+        int i = PartitionIndex.slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
             byte[] r = (byte[]) SLOT.getAcquire(t, i);
             if (r == null) {
@@ -78,7 +70,7 @@ final class RecordIndex implements PartitionIndex {
     public byte @Nullable [] put(byte[] record) {
         byte[][] t = table();
         int mask = t.length - 1;
-        int i = slot(Record.digestMid(record), Record.digestLo(record), mask);
+        int i = PartitionIndex.slot(Record.digestMid(record), Record.digestLo(record), mask);
         int free = -1;
         for (int n = 0; n < t.length; n++) {
             byte[] r = t[i];
@@ -115,7 +107,7 @@ final class RecordIndex implements PartitionIndex {
     public byte @Nullable [] remove(long hi, long mid, int lo) {
         byte[][] t = table();
         int mask = t.length - 1;
-        int i = slot(mid, lo, mask);
+        int i = PartitionIndex.slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
             byte[] r = t[i];
             if (r == null) {
@@ -124,7 +116,7 @@ final class RecordIndex implements PartitionIndex {
             if (r != TOMBSTONE && Record.hasDigest(r, hi, mid, lo)) {
                 SLOT.setRelease(t, i, TOMBSTONE);
                 live = live - 1;
-                if (used > 4 * live + MIN_CAPACITY) {
+                if (PartitionIndex.mostlyTombstones(used, live)) {
                     // Mostly tombstones: rebuild so probes stay short.
                     rebuild(live);
                 }
@@ -137,17 +129,14 @@ final class RecordIndex implements PartitionIndex {
 
     /** Replaces the table with one sized for {@code count} records, without tombstones. */
     private void rebuild(int count) {
-        int capacity = MIN_CAPACITY;
-        while (capacity * 3 < count * 4 * 2) {
-            capacity <<= 1;
-        }
+        int capacity = PartitionIndex.capacityFor(count);
         byte[][] old = table();
         byte[][] fresh = new byte[capacity][];
         int mask = capacity - 1;
         int n = 0;
         for (byte[] r : old) {
             if (r != null && r != TOMBSTONE) {
-                int i = slot(Record.digestMid(r), Record.digestLo(r), mask);
+                int i = PartitionIndex.slot(Record.digestMid(r), Record.digestLo(r), mask);
                 while (fresh[i] != null) {
                     i = (i + 1) & mask;
                 }

@@ -32,13 +32,12 @@ final class StubIndex implements PartitionIndex {
     /** A deleted slot: probes go on past it; inserts may reuse it. Other values are entry id + 1. */
     private static final int TOMBSTONE = -1;
 
-    private static final int MIN_CAPACITY = 8;
     private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG;
     private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT;
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT;
 
     private final EntryArena arena;
-    private volatile int[] table = new int[MIN_CAPACITY];
+    private volatile int[] table = new int[PartitionIndex.MIN_CAPACITY];
     private volatile int live;
     private int used;
 
@@ -46,16 +45,11 @@ final class StubIndex implements PartitionIndex {
         this.arena = arena;
     }
 
-    private static int slot(long mid, int lo, int mask) {
-        int h = (int) (mid ^ (mid >>> 32)) ^ lo;
-        return h & mask;
-    }
-
     @Override
     public byte @Nullable [] get(long hi, long mid, int lo) {
         int[] t = table;
         int mask = t.length - 1;
-        int i = slot(mid, lo, mask);
+        int i = PartitionIndex.slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
             int v = (int) SLOT.getAcquire(t, i);
             if (v == EMPTY) {
@@ -138,7 +132,7 @@ final class StubIndex implements PartitionIndex {
         int lo = Record.digestLo(stub);
         int[] t = table;
         int mask = t.length - 1;
-        int i = slot(mid, lo, mask);
+        int i = PartitionIndex.slot(mid, lo, mask);
         int free = -1;
         for (int n = 0; n < t.length; n++) {
             int v = t[i];
@@ -178,7 +172,7 @@ final class StubIndex implements PartitionIndex {
     public byte @Nullable [] remove(long hi, long mid, int lo) {
         int[] t = table;
         int mask = t.length - 1;
-        int i = slot(mid, lo, mask);
+        int i = PartitionIndex.slot(mid, lo, mask);
         for (int n = 0; n < t.length; n++) {
             int v = t[i];
             if (v == EMPTY) {
@@ -190,7 +184,7 @@ final class StubIndex implements PartitionIndex {
                     SLOT.setRelease(t, i, TOMBSTONE);
                     arena.release(v - 1);
                     live = live - 1;
-                    if (used > 4 * live + MIN_CAPACITY) {
+                    if (PartitionIndex.mostlyTombstones(used, live)) {
                         rebuild(live);
                     }
                     return old;
@@ -203,10 +197,7 @@ final class StubIndex implements PartitionIndex {
 
     /** Replaces the table with one sized for {@code count} entries, without tombstones. */
     private void rebuild(int count) {
-        int capacity = MIN_CAPACITY;
-        while (capacity * 3 < count * 4 * 2) {
-            capacity <<= 1;
-        }
+        int capacity = PartitionIndex.capacityFor(count);
         int[] old = table;
         int[] fresh = new int[capacity];
         int mask = capacity - 1;
@@ -215,7 +206,7 @@ final class StubIndex implements PartitionIndex {
             if (v != EMPTY && v != TOMBSTONE) {
                 MemorySegment c = arena.chunk(v - 1);
                 long o = EntryArena.offset(v - 1);
-                int i = slot(c.get(LONG, o + 8), c.get(INT, o + 16), mask);
+                int i = PartitionIndex.slot(c.get(LONG, o + 8), c.get(INT, o + 16), mask);
                 while (fresh[i] != EMPTY) {
                     i = (i + 1) & mask;
                 }

@@ -179,17 +179,7 @@ public final class DeviceFile implements AutoCloseable {
     /** Reads {@code len} bytes at {@code offset} inside block {@code block} into {@code dst}. */
     public void read(long block, int offset, byte[] dst, int len) {
         checkBlock(block);
-        ByteBuffer b = ByteBuffer.wrap(dst, 0, len);
-        long pos = block * blockSize + offset;
-        try {
-            while (b.hasRemaining()) {
-                if (channel.read(b, pos + b.position()) < 0) {
-                    break;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("read of " + path + " failed", e);
-        }
+        readFully(dst, len, block * blockSize + offset);
     }
 
     /** Forces written data to stable storage (fdatasync). */
@@ -208,12 +198,17 @@ public final class DeviceFile implements AutoCloseable {
     }
 
     private void readFully(byte[] dst, long pos) {
-        ByteBuffer b = ByteBuffer.wrap(dst);
+        readFully(dst, dst.length, pos);
+    }
+
+    /** Reads {@code dst[0, len)} from {@code pos}; what lies past the end of the file reads as zeros. */
+    private void readFully(byte[] dst, int len, long pos) {
+        ByteBuffer b = ByteBuffer.wrap(dst, 0, len);
         try {
             while (b.hasRemaining()) {
                 int n = channel.read(b, pos + b.position());
                 if (n < 0) {
-                    java.util.Arrays.fill(dst, b.position(), dst.length, (byte) 0);
+                    java.util.Arrays.fill(dst, b.position(), len, (byte) 0);
                     return;
                 }
             }
