@@ -38,6 +38,14 @@ final class DeviceWriter {
     private final int[] live;
 
     private final ArrayDeque<Long> free = new ArrayDeque<>();
+    /**
+     * Sizes of {@link #free} and {@link #sealed} and the sum of {@link #live}, kept as they change
+     * (under the lock) so that the check every client write makes reads them without the lock.
+     */
+    private volatile int freeCount;
+
+    private volatile int sealedCount;
+    private volatile long liveTotal;
     private final ArrayDeque<WriteBlock> sealed = new ArrayDeque<>();
     private final ArrayDeque<byte[]> spare = new ArrayDeque<>();
     private final LinkedHashSet<Long> defragQueue = new LinkedHashSet<>();
@@ -150,6 +158,7 @@ final class DeviceWriter {
     /** Cold start: an entry of {@code bytes} in {@code block} is the newest copy of its record. */
     void addLive(long block, int bytes) {
         live[(int) block] += bytes;
+        liveTotal += bytes;
     }
 
     /** Cold start done: blocks without entries are free, thin ones go to defrag; opens a write block. */
@@ -159,6 +168,7 @@ final class DeviceWriter {
             for (long b = file.firstBlock(); b < file.endBlock(); b++) {
                 if (stamps[(int) b] == 0) {
                     free.add(b);
+                    freeCount = free.size();
                 } else if (belowLowWater(b)) {
                     defragQueue.add(b);
                 }
@@ -207,6 +217,7 @@ final class DeviceWriter {
                 WriteBlock next = openBlock();
                 block.seal();
                 sealed.add(block);
+                sealedCount = sealed.size();
                 block = next;
                 current = next;
                 at = block.append(set, record, 0, record.length, flags);
@@ -222,6 +233,7 @@ final class DeviceWriter {
                 work.signal();
             }
             live[(int) block.id()] += size;
+            liveTotal += size;
             appended += size;
             ticket = appended;
             if (relocation) {
@@ -260,6 +272,7 @@ final class DeviceWriter {
         assert DeviceAddress.file(address) == fileIndex : "address of file " + DeviceAddress.file(address);
         int b = (int) DeviceAddress.block(address);
         live[b] -= size;
+        liveTotal -= size;
         assert live[b] >= 0 : "block " + b + " of " + file.path() + " has " + live[b] + " live bytes";
         if (b != defragging && isWritten(b) && belowLowWater(b)) {
             defragQueue.add((long) b);
@@ -310,6 +323,7 @@ final class DeviceWriter {
             work.signal();
         } else {
             Long f = free.poll();
+            freeCount = free.size();
             if (f == null) {
                 throw new DeviceFullException("storage file " + file.path() + " has no free write block");
             }
@@ -333,6 +347,7 @@ final class DeviceWriter {
         lock.lock();
         try {
             Long f = prepared < 0 && !closed ? free.poll() : null;
+            freeCount = free.size();
             if (f == null) {
                 return;
             }
@@ -356,6 +371,7 @@ final class DeviceWriter {
                     inUse.remove(stamp);
                     stamps[(int) b] = 0;
                     free.add(b);
+                    freeCount = free.size();
                 } else {
                     prepared = b;
                 }
@@ -561,6 +577,7 @@ final class DeviceWriter {
                 r.block.markFlushed(r.to);
                 if (r.block.sealed() && r.to == r.block.used()) {
                     sealed.remove(r.block);
+                    sealedCount = sealed.size();
                     blocksWritten++;
                     cachedWritten.add(r.block.id());
                     while (cachedWritten.size() > postWriteBlocks) {
@@ -646,6 +663,11 @@ final class DeviceWriter {
         lock.lock();
         try {
             System.arraycopy(savedLive, 0, live, 0, Math.min(savedLive.length, live.length));
+            long total = 0;
+            for (int v : live) {
+                total += v;
+            }
+            liveTotal = total;
             for (long a : dropped) {
                 droppedTombstones.add(a);
             }
@@ -760,6 +782,7 @@ final class DeviceWriter {
             inUse.remove(stamps[(int) block]);
             stamps[(int) block] = 0;
             free.add(block);
+            freeCount = free.size();
             defragging = -1;
             if (cachedWritten.remove(block)) {
                 cached.remove(block);
@@ -773,22 +796,12 @@ final class DeviceWriter {
 
     /** Free blocks, not counting the current one. */
     int freeBlocks() {
-        lock.lock();
-        try {
-            return free.size();
-        } finally {
-            lock.unlock();
-        }
+        return freeCount;
     }
 
     /** Bytes of sealed blocks waiting to be written. */
     long writeQueueBytes() {
-        lock.lock();
-        try {
-            return (long) sealed.size() * blockSize;
-        } finally {
-            lock.unlock();
-        }
+        return (long) sealedCount * blockSize;
     }
 
     /** Whether writes should be refused: the write queue is over {@code max-write-cache}, or the file failed. */
@@ -807,16 +820,7 @@ final class DeviceWriter {
 
     /** Bytes of live entries in every block. */
     long usedBytes() {
-        lock.lock();
-        try {
-            long sum = 0;
-            for (int v : live) {
-                sum += v;
-            }
-            return sum;
-        } finally {
-            lock.unlock();
-        }
+        return liveTotal;
     }
 
     /** Counters: user bytes, defrag bytes, blocks written, forces. */
