@@ -22,46 +22,22 @@ public final class BlockScan {
         void damaged(int from, int to);
 
         /**
-         * From {@code from} on, the block holds no further entry of its newest use, yet is not all
+         * From {@code from} on, the block holds no further entry of its current use, yet is not all
          * zeros: a last write torn by a crash, leftovers of an earlier use, or damage at the tail.
          */
         default void trailing(int from) {}
     }
 
     /**
-     * Scans {@code block[0, limit)}: visits the entries of the block's newest use, in order, and
-     * returns how many it visited. Entries of an older use (a lower stamp) are leftovers of a block
-     * that was freed and written again, and end the scan like the zeros of an unwritten rest.
-     */
-    public static int scan(byte[] block, int limit, Visitor visitor) {
-        long stamp = stamp(block, limit);
-        return stamp == 0 ? 0 : walk(block, limit, stamp, visitor);
-    }
-
-    /**
-     * Scans the entries of the block's use stamped {@code stamp} (the block table's): an entry of
-     * another stamp is a leftover of an earlier use and ends the scan.
+     * Scans the entries of the block's use stamped {@code stamp} (the block table's), in order, and
+     * returns how many it visited. An entry of another stamp is a leftover of an earlier use of the
+     * block and ends the scan like the zeros of an unwritten rest.
      */
     public static int scan(byte[] block, int limit, long stamp, Visitor visitor) {
         return walk(block, limit, stamp, visitor);
     }
 
-    /** The highest stamp of any whole entry in the block: the stamp of its newest use; 0 if it has none. */
-    public static long stamp(byte[] block, int limit) {
-        long[] max = {0};
-        walk(block, limit, -1, new Visitor() {
-            @Override
-            public void entry(byte[] b, DeviceRecord.Entry entry) {
-                max[0] = Math.max(max[0], entry.stamp());
-            }
-
-            @Override
-            public void damaged(int from, int to) {}
-        });
-        return max[0];
-    }
-
-    /** Walks whole entries; with {@code stamp >= 0}, stops at the first entry of another stamp. */
+    /** Walks whole entries, stopping at the first entry of another stamp. */
     private static int walk(byte[] block, int limit, long stamp, Visitor visitor) {
         DeviceRecord.Entry e = new DeviceRecord.Entry();
         int pos = 0;
@@ -69,7 +45,7 @@ public final class BlockScan {
         while (pos < limit) {
             DeviceRecord.Status status = DeviceRecord.read(block, pos, limit, e);
             if (status == DeviceRecord.Status.OK) {
-                if (stamp >= 0 && e.stamp() != stamp) {
+                if (e.stamp() != stamp) {
                     return found;
                 }
                 visitor.entry(block, e);
@@ -81,7 +57,7 @@ public final class BlockScan {
                 int next = resync(block, pos + DeviceRecord.ALIGN, limit, e);
                 boolean entryFollows = next < limit
                         && DeviceRecord.read(block, next, limit, e) == DeviceRecord.Status.OK
-                        && (stamp < 0 || e.stamp() == stamp);
+                        && e.stamp() == stamp;
                 if (!entryFollows) {
                     visitor.trailing(pos);
                     return found;

@@ -46,20 +46,6 @@ public record DeviceHeader(
         setTruncates = Map.copyOf(setTruncates);
     }
 
-    /** The header with a higher version and new truncation and eviction points. */
-    public DeviceHeader withPoints(long newTruncateLut, Map<String, Long> newSetTruncates, long newEvictVoidTime) {
-        return new DeviceHeader(
-                namespace,
-                fileIndex,
-                fileCount,
-                blockSize,
-                version + 1,
-                newTruncateLut,
-                newSetTruncates,
-                newEvictVoidTime,
-                cleanToken);
-    }
-
     /** The encoded header: a prefix (magic, format, checksum, body length) and the body. */
     public byte[] encode() {
         byte[] ns = namespace.getBytes(StandardCharsets.UTF_8);

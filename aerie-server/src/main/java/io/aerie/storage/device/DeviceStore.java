@@ -718,25 +718,6 @@ public final class DeviceStore implements AutoCloseable {
         }
     }
 
-    /** Defragments every queued block now, on the caller's thread; returns how many were freed. */
-    public int defragment(Index index) {
-        byte[] buf = new byte[blockSize];
-        int freed = 0;
-        defragLock.lock();
-        try {
-            for (DeviceWriter w : writers) {
-                for (Long b = w.pollDefrag(); b != null; b = w.pollDefrag()) {
-                    if (defragBlock(w, b, index, buf)) {
-                        freed++;
-                    }
-                }
-            }
-        } finally {
-            defragLock.unlock();
-        }
-        return freed;
-    }
-
     /** Moves a block's live entries to the write stream, waits until they are durable, frees it. */
     private boolean defragBlock(DeviceWriter w, long block, Index index, byte[] buf) {
         w.file().readBlock(block, buf);

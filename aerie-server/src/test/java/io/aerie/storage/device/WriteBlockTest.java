@@ -37,7 +37,7 @@ class WriteBlockTest {
         }
         List<Integer> seen = new ArrayList<>();
         List<Integer> generations = new ArrayList<>();
-        int found = BlockScan.scan(block.bytes(), block.bytes().length, new BlockScan.Visitor() {
+        int found = BlockScan.scan(block.bytes(), block.bytes().length, block.stamp(), new BlockScan.Visitor() {
             @Override
             public void entry(byte[] b, DeviceRecord.Entry e) {
                 seen.add(e.position());
