@@ -7,9 +7,12 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jgroups.Address;
+import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
+import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
 import org.jgroups.protocols.FD_ALL3;
@@ -42,6 +45,7 @@ public final class JGroupsMembership implements Membership {
     private final String clusterName;
     private final long incarnation;
     private final List<Consumer<ClusterView>> listeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<Long, byte[]>> messageListeners = new CopyOnWriteArrayList<>();
     private volatile ClusterView view;
     private volatile @Nullable JChannel channel;
 
@@ -82,6 +86,18 @@ public final class JGroupsMembership implements Membership {
                 @Override
                 public void viewAccepted(View v) {
                     accept(v);
+                }
+
+                @Override
+                public void receive(Message msg) {
+                    if (msg.getSrc() instanceof UUID u) {
+                        byte[] payload = msg.getArray();
+                        byte[] copy = java.util.Arrays.copyOfRange(
+                                payload, msg.getOffset(), msg.getOffset() + msg.getLength());
+                        for (BiConsumer<Long, byte[]> l : messageListeners) {
+                            l.accept(u.getMostSignificantBits(), copy);
+                        }
+                    }
                 }
             });
             channel = ch;
@@ -142,6 +158,24 @@ public final class JGroupsMembership implements Membership {
     @Override
     public void onViewChange(Consumer<ClusterView> listener) {
         listeners.add(listener);
+    }
+
+    @Override
+    public void broadcast(byte[] payload) {
+        JChannel ch = channel;
+        if (ch == null) {
+            throw new IllegalStateException("membership not started");
+        }
+        try {
+            ch.send(new BytesMessage(null, payload));
+        } catch (Exception e) {
+            LOG.warn("broadcast of {} bytes failed: {}", payload.length, e.toString());
+        }
+    }
+
+    @Override
+    public void onMessage(BiConsumer<Long, byte[]> listener) {
+        messageListeners.add(listener);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.aerie.cluster;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /** Who is in the cluster now: a view that changes as nodes join, leave, split and merge. */
@@ -12,6 +13,15 @@ public interface Membership extends AutoCloseable {
 
     /** Calls {@code listener} with every new view, in order. */
     void onViewChange(Consumer<ClusterView> listener);
+
+    /**
+     * Sends {@code payload} to every member of the view, this node included, reliably and in order
+     * per sender; it reaches the {@link #onMessage} listeners.
+     */
+    void broadcast(byte[] payload);
+
+    /** Calls {@code listener} with the sender's node id and payload of every broadcast. */
+    void onMessage(BiConsumer<Long, byte[]> listener);
 
     /** Leaves the cluster. */
     @Override

@@ -191,13 +191,23 @@ public final class Fabric implements AutoCloseable {
                             Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
                             channel = ch;
                             // When it drops, open it again after a pause, while the peer is still wanted.
-                            ch.closeFuture()
-                                    .addListener(c ->
-                                            group.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS));
-                        } else if (!closed) {
-                            group.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+                            ch.closeFuture().addListener(c -> reconnectLater());
+                        } else {
+                            reconnectLater();
                         }
                     });
+        }
+
+        /** Opens the channel again after a pause, unless the fabric is closing. */
+        private void reconnectLater() {
+            if (closed || group.isShuttingDown()) {
+                return;
+            }
+            try {
+                group.schedule(this::connect, RECONNECT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Shutting down meanwhile: nothing to reconnect.
+            }
         }
 
         void close() {

@@ -1,5 +1,7 @@
 package io.aerie.info;
 
+import io.aerie.cluster.ClusterService;
+import io.aerie.cluster.PartitionStates;
 import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.storage.Partition;
@@ -46,7 +48,7 @@ public final class ClusterInfoCommands {
                 "peers-tls-alt",
                 "alumni-clear-std",
                 "alumni-tls-std")) {
-            registry.register(v, (n, a) -> node.peersGeneration() + "," + node.servicePort() + ",[]");
+            registry.register(v, (n, a) -> peers(node));
         }
         for (String v : List.of("service-clear-std", "service-clear-alt", "service")) {
             registry.register(v, (n, a) -> services(node));
@@ -57,17 +59,53 @@ public final class ClusterInfoCommands {
         registry.register("services-alumni", (n, a) -> "");
         registry.register("services-alternate", (n, a) -> "");
         registry.register("namespaces", (n, a) -> String.join(";", namespaces.names()));
-        registry.register("replicas", (n, a) -> replicas(namespaces, true));
-        registry.register("replicas-all", (n, a) -> replicas(namespaces, false));
-        registry.register("replicas-master", (n, a) -> replicasMaster(namespaces));
-        registry.register("cluster-stable", (n, a) -> clusterKey(node));
-        registry.register("cluster-generation", (n, a) -> "1");
+        registry.register("replicas", (n, a) -> replicas(node, namespaces, true));
+        registry.register("replicas-all", (n, a) -> replicas(node, namespaces, false));
+        registry.register("replicas-master", (n, a) -> replicasMaster(node, namespaces));
+        registry.register("cluster-stable", (n, a) -> clusterStable(node, a));
+        registry.register("cluster-generation", (n, a) -> Integer.toString(node.peersGeneration()));
     }
 
-    /** The node's cluster key in hex; a single node keeps one key for its lifetime. */
+    /** The cluster key in hex, as Aerospike prints it. */
     static String clusterKey(NodeState node) {
-        return Long.toHexString(Long.parseUnsignedLong(node.nodeId(), 16) ^ node.startMillis())
-                .toUpperCase(java.util.Locale.ROOT);
+        ClusterService c = node.cluster();
+        long key = c == null ? Long.parseUnsignedLong(node.nodeId(), 16) ^ node.startMillis() : c.clusterKey();
+        return Long.toHexString(key).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code cluster-stable:size=N;ignore-migrations=no}: the cluster key once the cluster is whole and settled. */
+    private static String clusterStable(NodeState node, String args) {
+        java.util.Map<String, String> p = InfoRegistry.params(args);
+        ClusterService c = node.cluster();
+        if (c == null) {
+            return clusterKey(node);
+        }
+        String size = p.get("size");
+        if (size != null && !size.equals(Integer.toString(c.view().size()))) {
+            return "ERROR::cluster-not-specified-size";
+        }
+        boolean ignoreMigrations = "yes".equalsIgnoreCase(p.getOrDefault("ignore-migrations", "no"))
+                || "true".equalsIgnoreCase(p.getOrDefault("ignore-migrations", "no"));
+        if (!c.ready() || (!ignoreMigrations && !c.stable())) {
+            return "ERROR::unstable-cluster";
+        }
+        return clusterKey(node);
+    }
+
+    /** {@code peers-*}: generation, default port, then each other member with its client addresses. */
+    private static String peers(NodeState node) {
+        ClusterService c = node.cluster();
+        StringJoiner list = new StringJoiner(",", "[", "]");
+        if (c != null) {
+            for (ClusterService.Peer peer : c.peers()) {
+                StringJoiner hosts = new StringJoiner(",", "[", "]");
+                for (String h : peer.serviceHosts()) {
+                    hosts.add((h.contains(":") ? "[" + h + "]" : h) + ":" + peer.servicePort());
+                }
+                list.add("[" + Long.toHexString(peer.nodeId()).toUpperCase(java.util.Locale.ROOT) + ",," + hosts + "]");
+            }
+        }
+        return node.peersGeneration() + "," + node.servicePort() + "," + list;
     }
 
     private static String services(NodeState node) {
@@ -86,21 +124,46 @@ public final class ClusterInfoCommands {
         return Base64.getEncoder().encodeToString(bits);
     }
 
-    private static String replicas(Namespaces namespaces, boolean withRegime) {
-        String bitmap = fullBitmap();
+    /**
+     * Per namespace, regime (AP: 0), the number of copies and one bitmap per copy: column 0 has the
+     * partitions this node serves now, column i those it holds a full copy of as replica i.
+     */
+    private static String replicas(NodeState node, Namespaces namespaces, boolean withRegime) {
+        ClusterService c = node.cluster();
         StringJoiner j = new StringJoiner(";");
         for (Namespace ns : namespaces.all()) {
-            // One node: min(replication-factor, cluster size) = 1 column, this node master of all.
-            j.add(ns.name() + ":" + (withRegime ? "0," : "") + "1," + bitmap);
+            PartitionStates states = c == null ? null : c.states(ns.name());
+            if (states == null) {
+                j.add(ns.name() + ":" + (withRegime ? "0," : "") + "1," + fullBitmap());
+                continue;
+            }
+            int columns = states.replicationFactor();
+            StringJoiner row = new StringJoiner(",");
+            for (int col = 0; col < columns; col++) {
+                row.add(bitmap(states, col));
+            }
+            j.add(ns.name() + ":" + (withRegime ? "0," : "") + columns + "," + row);
         }
         return j.toString();
     }
 
-    private static String replicasMaster(Namespaces namespaces) {
-        String bitmap = fullBitmap();
+    private static String bitmap(PartitionStates states, int column) {
+        byte[] bits = new byte[Partition.COUNT / 8];
+        for (int pid = 0; pid < Partition.COUNT; pid++) {
+            boolean owned = column == 0 ? states.isMaster(pid) : states.isReplica(pid, column) && states.canRead(pid);
+            if (owned) {
+                bits[pid >> 3] |= (byte) (0x80 >>> (pid & 7));
+            }
+        }
+        return Base64.getEncoder().encodeToString(bits);
+    }
+
+    private static String replicasMaster(NodeState node, Namespaces namespaces) {
+        ClusterService c = node.cluster();
         StringJoiner j = new StringJoiner(";");
         for (Namespace ns : namespaces.all()) {
-            j.add(ns.name() + ":" + bitmap);
+            PartitionStates states = c == null ? null : c.states(ns.name());
+            j.add(ns.name() + ":" + (states == null ? fullBitmap() : bitmap(states, 0)));
         }
         return j.toString();
     }

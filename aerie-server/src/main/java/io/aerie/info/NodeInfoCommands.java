@@ -74,10 +74,14 @@ final class NodeInfoCommands {
         Runtime rt = Runtime.getRuntime();
         long heapUsed = rt.totalMemory() - rt.freeMemory();
         StringJoiner j = new StringJoiner(";");
-        j.add("cluster_size=1");
+        var cluster = node.cluster();
+        j.add("cluster_size=" + (cluster == null ? 1 : cluster.view().size()));
         j.add("cluster_key=" + ClusterInfoCommands.clusterKey(node));
-        j.add("cluster_generation=1");
-        j.add("cluster_principal=" + node.nodeId());
+        j.add("cluster_generation=" + node.peersGeneration());
+        j.add("cluster_principal="
+                + (cluster == null
+                        ? node.nodeId()
+                        : Long.toHexString(cluster.view().principal()).toUpperCase(java.util.Locale.ROOT)));
         j.add("cluster_integrity=true");
         j.add("cluster_is_member=true");
         j.add("cluster_clock_skew_ms=0");
@@ -87,7 +91,12 @@ final class NodeInfoCommands {
         j.add("heap_used_bytes=" + heapUsed);
         j.add("heap_total_bytes=" + rt.totalMemory());
         j.add("heap_max_bytes=" + rt.maxMemory());
-        j.add("migrate_partitions_remaining=0");
+        int tx = cluster == null ? 0 : cluster.txRemaining();
+        int rx = cluster == null ? 0 : cluster.rxRemaining();
+        j.add("migrate_allowed=true");
+        j.add("migrate_partitions_remaining=" + (tx + rx));
+        j.add("migrate_tx_partitions_remaining=" + tx);
+        j.add("migrate_rx_partitions_remaining=" + rx);
         return j.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.aerie.info;
 
+import io.aerie.cluster.ClusterService;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -15,6 +16,7 @@ public final class NodeState {
     private volatile int peersGeneration = 1;
     private volatile List<String> serviceAddresses = List.of();
     private volatile int servicePort;
+    private volatile @Nullable ClusterService cluster;
 
     public NodeState(String nodeId, @Nullable String clusterName, long startMillis) {
         this.nodeId = nodeId;
@@ -35,12 +37,25 @@ public final class NodeState {
         return startMillis;
     }
 
+    /** -1 until the node serves; then moves whenever partition ownership changes. */
     public int partitionGeneration() {
-        return partitionGeneration;
+        ClusterService c = cluster;
+        return partitionGeneration < 0 || c == null ? partitionGeneration : c.partitionGeneration();
     }
 
+    /** Moves whenever the set of peers may have changed. */
     public int peersGeneration() {
-        return peersGeneration;
+        ClusterService c = cluster;
+        return c == null ? peersGeneration : c.peersGeneration();
+    }
+
+    /** The node's cluster, once it has joined one. */
+    public @Nullable ClusterService cluster() {
+        return cluster;
+    }
+
+    public void setCluster(ClusterService clusterService) {
+        this.cluster = clusterService;
     }
 
     /** Marks the node ready: partition-generation becomes non-negative. */

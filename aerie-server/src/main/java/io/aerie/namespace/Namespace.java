@@ -419,7 +419,7 @@ public final class Namespace {
     }
 
     /** The UTF-8 name of a record's set, empty for none. */
-    byte[] setNameBytes(byte[] r) {
+    public byte[] setNameBytes(byte[] r) {
         SetInfo s = sets.get(Record.setId(r));
         return s == null ? NO_SET : s.nameBytes();
     }
@@ -569,5 +569,117 @@ public final class Namespace {
         stats.add(Counter.EXPIRED_OBJECTS, expired[0]);
         stats.add(Counter.TRUNCATED_RECORDS, truncated[0]);
         return expired[0] + truncated[0];
+    }
+
+    /**
+     * A private copy of the live record under {@code d}, to ship to another node (replication,
+     * migration), or null when there is none. Copied under the partition lock, so an in-place
+     * write cannot tear it.
+     */
+    public byte @Nullable [] copyOf(int partitionId, Digest d) {
+        byte[] r = lookup(partitionId, d);
+        if (r == null || !isLive(r, nowSeconds())) {
+            return null;
+        }
+        if (recordsOnDevice) {
+            // Read from storage into a new array: already private.
+            return r;
+        }
+        Partition p = partitions[partitionId];
+        p.lock();
+        try {
+            byte[] now = p.get(d);
+            return now == null ? null : now.clone();
+        } finally {
+            p.unlock();
+        }
+    }
+
+    /**
+     * Stores a version of a record that another node sent (a replica write or a migrated record)
+     * when it wins conflict resolution against the local copy; returns whether it was stored.
+     * {@code setName} is its set's UTF-8 name (empty for none); the array is taken over.
+     */
+    public boolean mergeIn(byte[] setName, byte[] incoming, @Nullable CommitWait wait) {
+        if (Record.isExpired(incoming, nowSeconds())) {
+            return false;
+        }
+        int setId = 0;
+        if (setName.length > 0) {
+            SetInfo set = sets.getOrCreate(new String(setName, java.nio.charset.StandardCharsets.UTF_8));
+            if (set == null) {
+                return false;
+            }
+            setId = set.id();
+        }
+        Record.setSetId(incoming, setId);
+        Record.setDeviceAddress(incoming, 0);
+        Digest d = Record.digest(incoming);
+        Partition p = partitions[Digest.partitionId(incoming, 0)];
+        p.lock();
+        try {
+            byte[] existing = p.get(d);
+            if (existing != null
+                    && isLive(existing, nowSeconds())
+                    && !ConflictResolution.incomingWins(config.conflictResolutionPolicy(), existing, incoming)) {
+                return false;
+            }
+            install(p, incoming, wait);
+            return true;
+        } finally {
+            p.unlock();
+        }
+    }
+
+    /**
+     * Removes a record that its master deleted, unless the local copy is newer than the one the
+     * master removed (a replayed delete must not take a later write with it).
+     */
+    public boolean mergeDelete(Digest d, int generation, long lastUpdateTime, @Nullable CommitWait wait) {
+        Partition p = partitions[d.partitionId()];
+        p.lock();
+        try {
+            byte[] existing = p.get(d);
+            if (existing == null) {
+                return false;
+            }
+            if (Record.generation(existing) > generation || Record.lastUpdateTime(existing) > lastUpdateTime) {
+                return false;
+            }
+            persistDelete(existing, wait);
+            accountSwap(p.remove(d), null);
+            return true;
+        } finally {
+            p.unlock();
+        }
+    }
+
+    /** Drops every record of a partition this node no longer holds a copy of; returns how many. */
+    public long dropPartition(int partitionId) {
+        long[] dropped = new long[1];
+        partitions[partitionId].removeIf(r -> true, r -> {
+            dropped[0]++;
+            accountSwap(r, null);
+            DeviceStore s = store;
+            if (s != null) {
+                s.forget(r, setNameBytes(r));
+            }
+        });
+        return dropped[0];
+    }
+
+    /** The digests of a partition's records, in digest order: what a migration walks. */
+    public java.util.List<Digest> digests(int partitionId) {
+        java.util.List<byte[]> rs = partitions[partitionId].recordsAfter(null);
+        java.util.List<Digest> out = new java.util.ArrayList<>(rs.size());
+        for (byte[] r : rs) {
+            out.add(Record.digest(r));
+        }
+        return out;
+    }
+
+    /** Records in a partition's index, live or not yet reaped. */
+    public int partitionSize(int partitionId) {
+        return partitions[partitionId].size();
     }
 }

@@ -4,6 +4,7 @@ import io.aerie.storage.device.CommitWait;
 import io.aerie.txn.ScanSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -81,6 +82,13 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        var replacement = commitWait.takeReplacement();
+        if (replacement != null) {
+            out.release();
+            commitWait.clear();
+            deferToReply(ctx, replacement);
+            return;
+        }
         if (commitWait.pending()) {
             deferUntilDurable(ctx, out);
             return;
@@ -133,6 +141,27 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
                             ctx.channel().remoteAddress());
                     ctx.close();
                 }
+            }
+            taskDone(ctx);
+        }));
+    }
+
+    /**
+     * Holds the connection's replies until a reply produced elsewhere (by the node a request was
+     * proxied to) arrives; null bytes close the connection, as the client then treats the request
+     * as in doubt.
+     */
+    private void deferToReply(
+            ChannelHandlerContext ctx, java.util.concurrent.CompletableFuture<byte @Nullable []> reply) {
+        busy = true;
+        reply.whenComplete((bytes, error) -> ctx.executor().execute(() -> {
+            if (error == null && bytes != null && ctx.channel().isActive()) {
+                ctx.write(Unpooled.wrappedBuffer(bytes));
+            } else {
+                LOG.debug(
+                        "closing connection {}: a proxied request got no reply",
+                        ctx.channel().remoteAddress());
+                ctx.close();
             }
             taskDone(ctx);
         }));

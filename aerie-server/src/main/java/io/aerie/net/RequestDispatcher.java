@@ -1,6 +1,7 @@
 package io.aerie.net;
 
 import io.aerie.info.InfoRegistry;
+import io.aerie.namespace.Namespace;
 import io.aerie.protocol.AsMessage;
 import io.aerie.protocol.AsMessageDecoder;
 import io.aerie.protocol.Compression;
@@ -117,7 +118,8 @@ public final class RequestDispatcher implements RequestProcessor {
                 return null;
             }
             case SCAN -> {
-                return ScanJob.prepare(txn.scanNamespace(m), m, sink);
+                Namespace ns = txn.scanNamespace(m);
+                return ScanJob.prepare(ns, m, sink, txn.scanServes(ns));
             }
             default -> throw new IllegalStateException();
         }

@@ -42,6 +42,10 @@ public final class AsMessage {
     int[] opOff;
     /** Batch rows: the index the client gave the row. */
     int batchIndex;
+    /** Where the message (from its header on) sits in the buffer, and its length; a batch row has none. */
+    int start;
+
+    int length = -1;
 
     AsMessage(byte[] buf, int fieldCapacity, int opCapacity) {
         this.buf = buf;
@@ -69,6 +73,11 @@ public final class AsMessage {
         m.digestOff = newDigestOff;
         m.batchIndex = newBatchIndex;
         return m;
+    }
+
+    /** A copy of the message's bytes as they came (header, fields, ops), to forward it; null for a batch row. */
+    public byte @Nullable [] bytes() {
+        return length < 0 ? null : java.util.Arrays.copyOfRange(buf, start, start + length);
     }
 
     /** The buffer that holds every value of this message. */

@@ -33,6 +33,8 @@ public final class AsMessageDecoder {
         int nFields = Bytes.getUShort(buf, off + 18);
         int nOps = Bytes.getUShort(buf, off + 20);
         AsMessage m = new AsMessage(buf, nFields, nOps);
+        m.start = off;
+        m.length = len;
         m.info1 = buf[off + 1] & 0xFF;
         m.info2 = buf[off + 2] & 0xFF;
         m.info3 = buf[off + 3] & 0xFF;

@@ -54,6 +54,7 @@ public final class Aerie implements AutoCloseable {
     private final ExecutorService storageThreads;
     private final Nsup nsup;
     private final InetSocketAddress address;
+    private final ClusterNode cluster;
     private volatile boolean closed;
 
     private Aerie(NodeConfig config, Clock clock) throws InterruptedException {
@@ -91,15 +92,19 @@ public final class Aerie implements AutoCloseable {
                 scanExecutor);
         ClientServer listener = this.server;
         InfoCommands.registerAll(info, config, state, namespaces, nsup, clock, listener::openConnections);
+        this.cluster = new ClusterNode(config, namespaces);
         boolean started = false;
         try {
             this.address = server.start();
-            state.setService(accessAddresses(net.accessAddresses(), bindAddress, address), address.getPort());
+            List<String> access = accessAddresses(net.accessAddresses(), bindAddress, address);
+            state.setService(access, address.getPort());
+            state.setCluster(cluster.start(Long.parseUnsignedLong(state.nodeId(), 16), access, address.getPort(), txn));
             nsup.start();
             state.markReady();
             started = true;
         } finally {
             if (!started) {
+                cluster.close();
                 closeStorage();
                 shutdownExecutors();
                 server.close();
@@ -167,6 +172,7 @@ public final class Aerie implements AutoCloseable {
         }
         closed = true;
         nsup.stop();
+        cluster.close();
         server.close();
         closeStorage();
         shutdownExecutors();

@@ -59,6 +59,7 @@ final class ReadTouch {
                     (int) (ctx.nowSeconds() + ttl),
                     ns.nowMillis());
             ns.install(ctx.partition(), touched, ctx.commitWait());
+            ReplicaWrites.written(ctx, touched);
             return touched;
         } finally {
             ctx.partition().unlock();

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,8 +37,11 @@ public final class ScanJob implements Runnable {
     private long returned;
     private long startNanos;
 
-    private ScanJob(Namespace ns, AsMessage m, ScanSink sink, ScanPlan plan) {
+    private final IntPredicate served;
+
+    private ScanJob(Namespace ns, AsMessage m, ScanSink sink, ScanPlan plan, IntPredicate served) {
         this.ns = ns;
+        this.served = served;
         this.m = m;
         this.sink = sink;
         this.nsName = ns.name().getBytes(StandardCharsets.UTF_8);
@@ -49,6 +53,14 @@ public final class ScanJob implements Runnable {
      * nothing to stream.
      */
     public static @Nullable ScanJob prepare(@Nullable Namespace ns, AsMessage m, ScanSink sink) {
+        return prepare(ns, m, sink, pid -> true);
+    }
+
+    /**
+     * As {@link #prepare(Namespace, AsMessage, ScanSink)}, scanning only partitions {@code served}
+     * accepts; the others are reported unavailable, so the client asks their master.
+     */
+    public static @Nullable ScanJob prepare(@Nullable Namespace ns, AsMessage m, ScanSink sink, IntPredicate served) {
         int rc = ResultCode.OK;
         ScanPlan plan = null;
         if (ns == null) {
@@ -74,7 +86,7 @@ public final class ScanJob implements Runnable {
             sink.send(out);
             return null;
         }
-        return new ScanJob(ns, m, sink, plan);
+        return new ScanJob(ns, m, sink, plan, served);
     }
 
     @Override
@@ -94,6 +106,19 @@ public final class ScanJob implements Runnable {
             int now = ns.nowSeconds();
             outer:
             for (ScanPlan.Part part : plan.parts()) {
+                if (!served.test(part.partitionId())) {
+                    // Not served here (ownership moved): the client retries the partition on its master.
+                    MessageWriter.writeHeader(
+                            out,
+                            MsgFlags.INFO3_PARTITION_DONE,
+                            ResultCode.PARTITION_UNAVAILABLE,
+                            part.partitionId(),
+                            0,
+                            0,
+                            0,
+                            0);
+                    continue;
+                }
                 Partition p = ns.partition(part.partitionId());
                 List<byte[]> records = p.recordsAfter(part.after());
                 for (byte[] r : records) {

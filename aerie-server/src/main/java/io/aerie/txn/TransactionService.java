@@ -1,5 +1,7 @@
 package io.aerie.txn;
 
+import io.aerie.cluster.ClusterService;
+import io.aerie.cluster.PartitionStates;
 import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.protocol.AsMessage;
@@ -24,9 +26,20 @@ public final class TransactionService {
     static final int BATCH_FRAME_BYTES = 1 << 20;
 
     private final Namespaces namespaces;
+    private volatile @Nullable ClusterService cluster;
+    private volatile @Nullable Proxy proxy;
 
     public TransactionService(Namespaces namespaces) {
         this.namespaces = namespaces;
+    }
+
+    /**
+     * Makes the service part of a cluster: requests for partitions this node does not serve go
+     * through {@code proxy}, and writes are replicated.
+     */
+    public void joinCluster(ClusterService clusterService, Proxy requestProxy) {
+        this.cluster = clusterService;
+        this.proxy = requestProxy;
     }
 
     public Namespaces namespaces() {
@@ -58,9 +71,51 @@ public final class TransactionService {
      * sent before {@code commitWait} says the write is durable (null: the call waits instead).
      */
     public void executeSingle(AsMessage m, ByteBuf out, @Nullable CommitWait commitWait) {
+        Proxy p = proxy;
+        ClusterService c = cluster;
+        if (p != null && commitWait != null && c != null && !c.alone()) {
+            long target = servedElsewhere(m);
+            byte[] bytes = target == 0 ? null : m.bytes();
+            if (bytes != null) {
+                String nsName = m.namespace();
+                commitWait.replyWith(p.forward(nsName == null ? "" : nsName, partitionOf(m), bytes));
+                return;
+            }
+        }
+        executeHere(m, out, commitWait);
+    }
+
+    /** Executes a single-record request on this node, whoever serves its partition (a proxied request). */
+    void executeHere(AsMessage m, ByteBuf out, @Nullable CommitWait commitWait) {
         int start = MessageWriter.beginFrame(out);
         executeRecord(m, out, 0, false, commitWait);
         MessageWriter.endFrame(out, start, ProtoHeader.TYPE_MSG);
+    }
+
+    private static int partitionOf(AsMessage m) {
+        return io.aerie.storage.Digest.partitionId(m.buffer(), m.digestOffset());
+    }
+
+    /**
+     * The node that serves a single-record request's partition when it is not this one (writes go
+     * to the master; reads to the master or a replica with a full copy); 0 to serve it here.
+     */
+    private long servedElsewhere(AsMessage m) {
+        ClusterService c = cluster;
+        String nsName = m.namespace();
+        if (c == null || c.alone() || nsName == null || m.digestOffset() < 0) {
+            return 0;
+        }
+        PartitionStates states = c.states(nsName);
+        if (states == null) {
+            return 0;
+        }
+        int pid = partitionOf(m);
+        boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
+        if (write ? states.isMaster(pid) : states.canRead(pid)) {
+            return 0;
+        }
+        return states.actingMaster(pid);
     }
 
     /** Executes a batch request, writing its reply frames into {@code out}; see {@link #executeSingle(AsMessage, ByteBuf, CommitWait)}. */
@@ -107,7 +162,17 @@ public final class TransactionService {
             // Record UDFs arrive with the next issue's Lua engine.
             return Replies.error(out, ResultCode.UNSUPPORTED_FEATURE, transactionTtl);
         }
-        TxnContext ctx = TxnContext.of(ns, m, transactionTtl, commitWait);
+        ClusterService c = cluster;
+        if (batch && c != null) {
+            // Batch rows are not proxied: the client sends each row to the node its map names.
+            PartitionStates states = c.states(ns.name());
+            int pid = partitionOf(m);
+            boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
+            if (states != null && !(write ? states.isMaster(pid) : states.canRead(pid))) {
+                return Replies.error(out, ResultCode.PARTITION_UNAVAILABLE, transactionTtl);
+            }
+        }
+        TxnContext ctx = TxnContext.of(ns, m, transactionTtl, commitWait, c);
         if (m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE)) {
             return WriteTxn.execute(ctx, out, batch);
         }
@@ -115,6 +180,13 @@ public final class TransactionService {
             return ReadTxn.execute(ctx, out, batch);
         }
         return Replies.error(out, ResultCode.PARAMETER_ERROR, transactionTtl);
+    }
+
+    /** Which partitions of namespace {@code ns} a scan may read here: those this node serves. */
+    public java.util.function.IntPredicate scanServes(@Nullable Namespace ns) {
+        ClusterService c = cluster;
+        PartitionStates states = c == null || ns == null ? null : c.states(ns.name());
+        return states == null ? pid -> true : states::isMaster;
     }
 
     /** The namespace a scan names, or null when it names none or an unknown one. */

@@ -1,5 +1,6 @@
 package io.aerie.txn;
 
+import io.aerie.cluster.ClusterService;
 import io.aerie.namespace.Namespace;
 import io.aerie.protocol.AsMessage;
 import io.aerie.protocol.FieldType;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param transactionTtl value for the reply header's transaction-ttl slot (batch row index, or 0)
  * @param commitWait collects what the reply must wait for under commit-to-device; null to wait in place
+ * @param cluster the cluster the node is part of, to replicate writes; null for none
  */
 record TxnContext(
         Namespace ns,
@@ -24,14 +26,20 @@ record TxnContext(
         Partition partition,
         int nowSeconds,
         int transactionTtl,
-        @Nullable CommitWait commitWait) {
+        @Nullable CommitWait commitWait,
+        @Nullable ClusterService cluster) {
 
-    static TxnContext of(Namespace ns, AsMessage msg, int transactionTtl, @Nullable CommitWait commitWait) {
+    static TxnContext of(
+            Namespace ns,
+            AsMessage msg,
+            int transactionTtl,
+            @Nullable CommitWait commitWait,
+            @Nullable ClusterService cluster) {
         int digestOff = msg.digestOffset();
         byte[] buf = msg.buffer();
         Digest d = Digest.of(buf, digestOff);
         int pid = Digest.partitionId(buf, digestOff);
-        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl, commitWait);
+        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl, commitWait, cluster);
     }
 
     /** Whether a request's KEY field disagrees with the key stored on the record. */

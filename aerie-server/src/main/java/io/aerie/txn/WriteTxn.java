@@ -157,6 +157,7 @@ final class WriteTxn {
             ctx.ns().persistDelete(entry, ctx.commitWait());
         }
         ctx.ns().accountSwap(ctx.partition().remove(ctx.digest()), null);
+        ReplicaWrites.deleted(ctx, existing);
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         return ResultCode.OK;
     }
@@ -213,6 +214,7 @@ final class WriteTxn {
                     ns.persistDelete(entry, ctx.commitWait());
                 }
                 ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
+                ReplicaWrites.deleted(ctx, existing);
             }
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
             return ResultCode.OK;
@@ -273,6 +275,7 @@ final class WriteTxn {
                 // Some kept bin moves: encode aside first, so no bin is overwritten before it is copied.
                 Record.overwrite(existing, generation, (int) voidTime, lut, bins.size(), bins.encode());
             }
+            ReplicaWrites.written(ctx, existing);
             out.setInt(headerStart + 6, generation);
             out.setInt(headerStart + 10, (int) voidTime);
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
@@ -286,6 +289,7 @@ final class WriteTxn {
         int end = bins.encodeInto(updated, Record.binsOffset(updated));
         assert end == updated.length : "record encoded to " + end + " of " + updated.length + " bytes";
         ns.install(ctx.partition(), updated, ctx.commitWait());
+        ReplicaWrites.written(ctx, updated);
         out.setInt(headerStart + 6, generation);
         out.setInt(headerStart + 10, (int) voidTime);
         Replies.patchOpCount(out, headerStart, applier.repliedOps());

@@ -2,7 +2,9 @@ package io.aerie.storage.device;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one reply waits for under {@code commit-to-device}: the position in each storage file's write
@@ -13,6 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class CommitWait {
     private final List<DeviceWriter> writers = new ArrayList<>(1);
     private final List<Long> tickets = new ArrayList<>(1);
+    /** Other conditions of the reply: acknowledgements of the write's replicas (true: all applied). */
+    private final List<CompletableFuture<Boolean>> conditions = new ArrayList<>(1);
+    /** The reply, when it comes from elsewhere (a proxied request): null bytes close the connection. */
+    private @Nullable CompletableFuture<byte @Nullable []> replacement;
 
     /** Notes that the reply needs {@code writer}'s stream durable up to {@code ticket}. */
     void require(DeviceWriter writer, long ticket) {
@@ -25,9 +31,29 @@ public final class CommitWait {
         }
     }
 
+    /** Notes that the reply needs {@code condition} to complete with true (false: fail the reply). */
+    public void require(CompletableFuture<Boolean> condition) {
+        conditions.add(condition);
+    }
+
+    /**
+     * Says that the reply is not the one written in place but the bytes {@code reply} completes
+     * with, once they come; null bytes: no reply, close the connection.
+     */
+    public void replyWith(CompletableFuture<byte @Nullable []> reply) {
+        replacement = reply;
+    }
+
+    /** The reply that replaces the one written in place, if the last request set one; clears it. */
+    public @Nullable CompletableFuture<byte @Nullable []> takeReplacement() {
+        CompletableFuture<byte @Nullable []> r = replacement;
+        replacement = null;
+        return r;
+    }
+
     /** Whether the last request wrote anything it must wait for. */
     public boolean pending() {
-        return !writers.isEmpty();
+        return !writers.isEmpty() || !conditions.isEmpty();
     }
 
     /** Told whether a reply's writes became durable. */
@@ -43,11 +69,11 @@ public final class CommitWait {
      * then forgets them, ready for the next request.
      */
     public void whenDurable(Callback done) {
-        if (writers.isEmpty()) {
+        if (writers.isEmpty() && conditions.isEmpty()) {
             done.done(true);
             return;
         }
-        AtomicInteger left = new AtomicInteger(writers.size());
+        AtomicInteger left = new AtomicInteger(writers.size() + conditions.size());
         java.util.concurrent.atomic.AtomicBoolean allDurable = new java.util.concurrent.atomic.AtomicBoolean(true);
         Callback one = durable -> {
             if (!durable) {
@@ -59,9 +85,13 @@ public final class CommitWait {
         };
         List<DeviceWriter> ws = List.copyOf(writers);
         List<Long> ts = List.copyOf(tickets);
+        List<CompletableFuture<Boolean>> cs = List.copyOf(conditions);
         clear();
         for (int i = 0; i < ws.size(); i++) {
             ws.get(i).whenDurable(ts.get(i), one);
+        }
+        for (CompletableFuture<Boolean> c : cs) {
+            c.whenComplete((ok, error) -> one.done(error == null && Boolean.TRUE.equals(ok)));
         }
     }
 
@@ -69,5 +99,6 @@ public final class CommitWait {
     public void clear() {
         writers.clear();
         tickets.clear();
+        conditions.clear();
     }
 }

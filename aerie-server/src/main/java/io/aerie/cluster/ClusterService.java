@@ -1,0 +1,301 @@
+package io.aerie.cluster;
+
+import io.aerie.fabric.Fabric;
+import io.aerie.namespace.Namespace;
+import io.aerie.namespace.Namespaces;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's part in the cluster: it turns each membership view into partition ownership. After
+ * every view change the members exchange their partition versions; once a node has every
+ * member's, it rebalances (the same plans on every node, with no further coordination) and starts
+ * the migrations the plans call for. All of that runs on one cluster thread, given to it, so the
+ * state it changes needs no locks; the transaction path reads it lock-free.
+ */
+public final class ClusterService implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterService.class);
+    /** Exchanges of this many recent views are kept while members catch up. */
+    private static final int KEPT_EXCHANGES = 4;
+
+    /** Where this node is reached: fabric for peers, service for clients. */
+    public record Addresses(String fabricHost, int fabricPort, List<String> serviceHosts, int servicePort) {}
+
+    /** A member as the client's peers list shows it. */
+    public record Peer(long nodeId, List<String> serviceHosts, int servicePort) {}
+
+    private final long self;
+    private final Membership membership;
+    private final Fabric fabric;
+    private final Addresses addresses;
+    private final Executor clusterThread;
+    private final Map<String, PartitionStates> states = new LinkedHashMap<>();
+    private final Map<String, Integer> rackIds;
+    private final Migrations migrations;
+    private final Replication replication;
+    private final Map<Long, Map<Long, ExchangeMessage>> exchanges = new LinkedHashMap<>();
+    private final Map<Long, ExchangeMessage> lastHeard = new HashMap<>();
+    private final AtomicInteger partitionGeneration = new AtomicInteger(0);
+    private final AtomicInteger peersGeneration = new AtomicInteger(0);
+    private final CountDownLatch firstRebalance = new CountDownLatch(1);
+    private volatile ClusterView view;
+    private volatile long rebalancedKey;
+    private volatile List<Peer> peers = List.of();
+    private volatile boolean closed;
+
+    /**
+     * The cluster side of node {@code self}. {@code clusterThread} runs every state change, one at
+     * a time; {@code workers} read records for migrations; {@code timer} drives resends.
+     */
+    public ClusterService(
+            long self,
+            Membership membership,
+            Fabric fabric,
+            Addresses addresses,
+            Namespaces namespaces,
+            Map<String, Integer> rackIds,
+            Executor clusterThread,
+            Executor workers,
+            ScheduledExecutorService timer,
+            LongSupplier nanoTime,
+            long bootLineage,
+            Settings settings) {
+        this.self = self;
+        this.membership = membership;
+        this.fabric = fabric;
+        this.addresses = addresses;
+        this.clusterThread = clusterThread;
+        this.rackIds = Map.copyOf(rackIds);
+        this.view = membership.view();
+        for (Namespace ns : namespaces.all()) {
+            states.put(ns.name(), new PartitionStates(ns, self, bootLineage));
+        }
+        this.migrations = new Migrations(
+                self,
+                fabric,
+                clusterThread,
+                workers,
+                timer,
+                nanoTime,
+                settings.migrateThreads(),
+                states::get,
+                partitionGeneration::incrementAndGet);
+        this.replication = new Replication(fabric, timer, nanoTime, settings.replicaTimeoutMillis(), states::get);
+    }
+
+    /**
+     * Tunables.
+     *
+     * @param migrateThreads emigrations this node runs at once ({@code migrate-threads})
+     * @param replicaTimeoutMillis how long a write waits for a replica that stays in the view
+     */
+    public record Settings(int migrateThreads, long replicaTimeoutMillis) {}
+
+    /** Joins the cluster and waits up to {@code timeoutMillis} for the first rebalance. */
+    public void start(long timeoutMillis) throws InterruptedException {
+        membership.onViewChange(v -> clusterThread.execute(() -> onView(v)));
+        membership.onMessage((src, bytes) -> clusterThread.execute(() -> onExchange(src, bytes)));
+        membership.start();
+        if (!firstRebalance.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            LOG.warn("no rebalance within {} ms of joining; serving once one completes", timeoutMillis);
+        }
+    }
+
+    private void onView(ClusterView v) {
+        if (closed || v.clusterKey() == 0) {
+            return;
+        }
+        view = v;
+        long[] members = v.nodes().stream().mapToLong(Long::longValue).toArray();
+        migrations.newView(members);
+        replication.newView(v.clusterKey(), new HashSet<>(v.nodes()));
+        for (Long gone : new ArrayList<>(lastHeard.keySet())) {
+            if (!v.nodes().contains(gone)) {
+                fabric.removePeer(gone);
+            }
+        }
+        Map<String, ExchangeMessage.NamespaceState> mine = new LinkedHashMap<>();
+        for (PartitionStates s : states.values()) {
+            Namespace ns = s.namespace();
+            mine.put(
+                    ns.name(),
+                    new ExchangeMessage.NamespaceState(
+                            ns.config().replicationFactor(), rackIds.getOrDefault(ns.name(), 0), s.versions()));
+        }
+        ExchangeMessage m = new ExchangeMessage(
+                v.clusterKey(),
+                self,
+                addresses.fabricHost(),
+                addresses.fabricPort(),
+                addresses.serviceHosts(),
+                addresses.servicePort(),
+                mine);
+        membership.broadcast(m.encode());
+        maybeRebalance();
+    }
+
+    private void onExchange(long src, byte[] bytes) {
+        ExchangeMessage m;
+        try {
+            m = ExchangeMessage.decode(bytes);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ignoring a bad exchange message from node {}: {}", Long.toHexString(src), e.getMessage());
+            return;
+        }
+        if (m.nodeId() != self) {
+            fabric.addPeer(m.nodeId(), new InetSocketAddress(m.fabricHost(), m.fabricPort()));
+        }
+        lastHeard.put(m.nodeId(), m);
+        exchanges.computeIfAbsent(m.clusterKey(), k -> new HashMap<>()).put(m.nodeId(), m);
+        while (exchanges.size() > KEPT_EXCHANGES) {
+            exchanges.remove(exchanges.keySet().iterator().next());
+        }
+        maybeRebalance();
+    }
+
+    private void maybeRebalance() {
+        ClusterView v = view;
+        Map<Long, ExchangeMessage> got = exchanges.get(v.clusterKey());
+        if (got == null || rebalancedKey == v.clusterKey() || !got.keySet().containsAll(v.nodes())) {
+            return;
+        }
+        for (PartitionStates s : states.values()) {
+            rebalance(v, s, got);
+        }
+        List<Peer> ps = new ArrayList<>();
+        for (long n : v.nodes()) {
+            ExchangeMessage m = got.get(n);
+            if (n != self && m != null) {
+                ps.add(new Peer(n, m.serviceHosts(), m.servicePort()));
+            }
+        }
+        peers = List.copyOf(ps);
+        peersGeneration.incrementAndGet();
+        rebalancedKey = v.clusterKey();
+        partitionGeneration.incrementAndGet();
+        firstRebalance.countDown();
+        LOG.info(
+                "rebalanced for cluster key {}: {} nodes, migrations to send {}, to receive {}",
+                Long.toHexString(v.clusterKey()),
+                v.size(),
+                states.values().stream().mapToInt(PartitionStates::txRemaining).sum(),
+                states.values().stream().mapToInt(PartitionStates::rxRemaining).sum());
+    }
+
+    private void rebalance(ClusterView v, PartitionStates s, Map<Long, ExchangeMessage> got) {
+        String name = s.namespace().name();
+        List<Long> nodes = new ArrayList<>();
+        Map<Long, long[]> versions = new HashMap<>();
+        Map<Long, Integer> racks = new HashMap<>();
+        int rf = Integer.MAX_VALUE;
+        for (long n : v.nodes()) {
+            ExchangeMessage from = got.get(n);
+            ExchangeMessage.NamespaceState ns =
+                    from == null ? null : from.namespaces().get(name);
+            if (ns == null) {
+                // Nodes without the namespace hold none of it, as in Aerospike.
+                continue;
+            }
+            nodes.add(n);
+            versions.put(n, ns.versions());
+            racks.put(n, ns.rackId());
+            rf = Math.min(rf, ns.replicationFactor());
+        }
+        // AP: the effective replication factor is the lowest configured one, at most the node count.
+        int effective = Math.min(rf, nodes.size());
+        PartitionTable table = PartitionBalance.compute(nodes, racks, effective);
+        PartitionPlan[] plans = Rebalance.plan(table, versions, v.clusterKey());
+        List<Emigration> emigrations = s.apply(v.clusterKey(), plans, effective, versions);
+        migrations.start(emigrations);
+        migrations.dropIdleWitnesses(s);
+    }
+
+    /** The partitions of namespace {@code name} as this node sees them, or null for an unknown namespace. */
+    public @Nullable PartitionStates states(String name) {
+        return states.get(name);
+    }
+
+    public long self() {
+        return self;
+    }
+
+    /** The view now in force. */
+    public ClusterView view() {
+        return view;
+    }
+
+    /** The cluster key of the last rebalance, 0 before the first. */
+    public long clusterKey() {
+        return rebalancedKey;
+    }
+
+    /** Moves each time partition ownership changes anywhere the client could see it. */
+    public int partitionGeneration() {
+        return partitionGeneration.get();
+    }
+
+    /** Moves whenever the members may have changed. */
+    public int peersGeneration() {
+        return peersGeneration.get();
+    }
+
+    /** Whether this node is a cluster of one, serving every partition itself. */
+    public boolean alone() {
+        return view.size() == 1 && rebalancedKey == view.clusterKey();
+    }
+
+    /** Whether every partition is where the plan puts it: no migration left here. */
+    public boolean stable() {
+        return ready() && rebalancedKey == view.clusterKey() && txRemaining() == 0 && rxRemaining() == 0;
+    }
+
+    /** The other members, with the addresses clients reach them at. */
+    public List<Peer> peers() {
+        return peers;
+    }
+
+    /** Whether the first rebalance is done, so the node knows what it owns. */
+    public boolean ready() {
+        return rebalancedKey != 0;
+    }
+
+    /** Partition migrations this node still has to send. */
+    public int txRemaining() {
+        return states.values().stream().mapToInt(PartitionStates::txRemaining).sum();
+    }
+
+    /** Partition migrations this node still has to receive. */
+    public int rxRemaining() {
+        return states.values().stream().mapToInt(PartitionStates::rxRemaining).sum();
+    }
+
+    /** The replica-write side, for the transaction path. */
+    public Replication replication() {
+        return replication;
+    }
+
+    /** Fabric, for proxies. */
+    public Fabric fabric() {
+        return fabric;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        membership.close();
+    }
+}

@@ -1,0 +1,277 @@
+package io.aerie.cluster;
+
+import io.aerie.namespace.Namespace;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One namespace's partitions as this node sees them between rebalances: the plan of the current
+ * view, this node's version of each copy, who serves each partition now, and the migrations
+ * still owed. Changed only on the cluster thread; the transaction path reads it lock-free.
+ */
+public final class PartitionStates {
+    private static final int N = PartitionBalance.PARTITIONS;
+
+    private final Namespace namespace;
+    private final long self;
+    private volatile PartitionPlan @Nullable [] plans;
+    private volatile long clusterKey;
+    private volatile int effectiveReplicationFactor = 1;
+    private final AtomicLongArray versions = new AtomicLongArray(N);
+    /** Per partition, the node that serves it now as this node knows; 0 before the first rebalance. */
+    private final AtomicLongArray acting = new AtomicLongArray(N);
+    /** Final master's work: sources not yet in, fills not yet done (cluster thread only). */
+    @SuppressWarnings("unchecked")
+    private final Set<Long>[] pendingSources = new Set[N];
+
+    @SuppressWarnings("unchecked")
+    private final Set<Long>[] pendingFills = new Set[N];
+    /** Nodes outside the replica set that held data at the exchange: told to drop it once all replicas are full. */
+    private final long[][] witnesses = new long[N][];
+
+    private final AtomicInteger txRemaining = new AtomicInteger();
+    private final AtomicInteger rxRemaining = new AtomicInteger();
+
+    /** The states of {@code namespace} on node {@code self}; copies found at start are subsets of a lineage of their own. */
+    PartitionStates(Namespace namespace, long self, long bootLineage) {
+        this.namespace = namespace;
+        this.self = self;
+        for (int pid = 0; pid < N; pid++) {
+            if (namespace.partitionSize(pid) > 0) {
+                versions.set(pid, bootLineage | PartitionVersion.SUBSET);
+            }
+        }
+    }
+
+    public Namespace namespace() {
+        return namespace;
+    }
+
+    /** This node's versions, for the exchange. */
+    long[] versions() {
+        long[] v = new long[N];
+        for (int i = 0; i < N; i++) {
+            v[i] = versions.get(i);
+        }
+        return v;
+    }
+
+    long version(int pid) {
+        return versions.get(pid);
+    }
+
+    void setVersion(int pid, long version) {
+        versions.set(pid, version);
+    }
+
+    long clusterKey() {
+        return clusterKey;
+    }
+
+    /** The plan of partition {@code pid} in the current view, or null before the first rebalance. */
+    public @Nullable PartitionPlan plan(int pid) {
+        PartitionPlan[] p = plans;
+        return p == null ? null : p[pid];
+    }
+
+    /** Copies per partition now: replication-factor, at most the cluster size. */
+    public int replicationFactor() {
+        return effectiveReplicationFactor;
+    }
+
+    /** The node that serves partition {@code pid} now; 0 when none is known yet. */
+    public long actingMaster(int pid) {
+        return acting.get(pid);
+    }
+
+    void setActingMaster(int pid, long node) {
+        acting.set(pid, node);
+    }
+
+    /** Whether this node serves the partition's writes and reads now. */
+    public boolean isMaster(int pid) {
+        return acting.get(pid) == self;
+    }
+
+    /**
+     * Whether this node may answer a read of the partition: it serves it, or it is one of its
+     * replicas with a full copy (not still filling).
+     */
+    public boolean canRead(int pid) {
+        if (isMaster(pid)) {
+            return true;
+        }
+        PartitionPlan p = plan(pid);
+        return p != null && p.inReplicaSet(self) && PartitionVersion.isFull(versions.get(pid));
+    }
+
+    /**
+     * Where the master sends its writes of partition {@code pid}: every other node of the replica
+     * set, the final master included while it is still taking the partition in.
+     */
+    public long[] replicationTargets(int pid) {
+        PartitionPlan p = plan(pid);
+        if (p == null) {
+            return new long[0];
+        }
+        long[] out = new long[p.replicas().length + 1];
+        int n = 0;
+        if (p.finalMaster() != self) {
+            out[n++] = p.finalMaster();
+        }
+        for (long r : p.replicas()) {
+            if (r != self) {
+                out[n++] = r;
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** Whether this node holds partition {@code pid} as a replica (not as master) in the current view. */
+    public boolean isReplica(int pid, int column) {
+        PartitionPlan p = plan(pid);
+        return p != null && column >= 1 && column - 1 < p.replicas().length && p.replicas()[column - 1] == self;
+    }
+
+    public int txRemaining() {
+        return txRemaining.get();
+    }
+
+    public int rxRemaining() {
+        return rxRemaining.get();
+    }
+
+    /**
+     * Takes a new view's plans: sets this node's versions, who serves each partition, and what
+     * this node must send and receive. Returns the emigrations to start now.
+     */
+    java.util.List<Emigration> apply(long key, PartitionPlan[] next, int rf, java.util.Map<Long, long[]> exchanged) {
+        clusterKey = key;
+        effectiveReplicationFactor = rf;
+        java.util.List<Emigration> out = new java.util.ArrayList<>();
+        int tx = 0;
+        int rx = 0;
+        for (int pid = 0; pid < N; pid++) {
+            PartitionPlan p = next[pid];
+            long v = versions.get(pid);
+            pendingSources[pid] = new HashSet<>();
+            pendingFills[pid] = new HashSet<>();
+            witnesses[pid] = witnessesOf(p, exchanged, pid);
+            acting.set(pid, p.workingMaster());
+            if (p.fresh()) {
+                versions.set(
+                        pid,
+                        p.inReplicaSet(self)
+                                ? p.finalLineage() | (p.finalMaster() == self ? PartitionVersion.MASTER : 0)
+                                : PartitionVersion.NONE);
+                continue;
+            }
+            if (p.finalMaster() == self) {
+                for (long s : p.sources()) {
+                    pendingSources[pid].add(s);
+                }
+                for (long f : p.fills()) {
+                    pendingFills[pid].add(f);
+                }
+                rx += p.sources().length;
+                tx += p.fills().length;
+                if (p.sources().length == 0) {
+                    versions.set(pid, p.finalLineage() | PartitionVersion.MASTER);
+                    for (long f : p.fills()) {
+                        out.add(new Emigration(this, pid, f, key, true));
+                    }
+                } else if (p.workingMaster() == self) {
+                    versions.set(pid, v | PartitionVersion.MASTER);
+                } else {
+                    versions.set(pid, p.finalLineage() | PartitionVersion.SUBSET);
+                }
+                continue;
+            }
+            if (p.isSource(self)) {
+                tx++;
+                out.add(new Emigration(this, pid, p.finalMaster(), key, false));
+            }
+            if (p.workingMaster() == self) {
+                versions.set(pid, v | PartitionVersion.MASTER);
+            } else if (p.isFill(self)) {
+                rx++;
+                versions.set(pid, p.finalLineage() | PartitionVersion.SUBSET);
+            } else {
+                versions.set(pid, v & ~PartitionVersion.MASTER);
+            }
+        }
+        plans = next;
+        txRemaining.set(tx);
+        rxRemaining.set(rx);
+        return out;
+    }
+
+    private long[] witnessesOf(PartitionPlan p, java.util.Map<Long, long[]> exchanged, int pid) {
+        return exchanged.entrySet().stream()
+                .filter(e -> e.getValue()[pid] != PartitionVersion.NONE && !p.inReplicaSet(e.getKey()))
+                .mapToLong(java.util.Map.Entry::getKey)
+                .toArray();
+    }
+
+    /** A source's records are all in (final master). Returns true when it was the last: this node now serves. */
+    boolean sourceDone(int pid, long source) {
+        if (!pendingSources[pid].remove(source)) {
+            return false;
+        }
+        rxRemaining.decrementAndGet();
+        if (!pendingSources[pid].isEmpty()) {
+            return false;
+        }
+        PartitionPlan p = plan(pid);
+        if (p == null) {
+            return false;
+        }
+        versions.set(pid, p.finalLineage() | PartitionVersion.MASTER);
+        acting.set(pid, self);
+        return true;
+    }
+
+    /** The fills the final master owes once it serves. */
+    long[] fills(int pid) {
+        return pendingFills[pid].stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** A replica's fill is done (final master). Returns true when it was the last: witnesses may drop. */
+    boolean fillDone(int pid, long replica) {
+        if (!pendingFills[pid].remove(replica)) {
+            return false;
+        }
+        txRemaining.decrementAndGet();
+        return pendingFills[pid].isEmpty();
+    }
+
+    /** This node's emigration as a source is done. */
+    void emigrationDone() {
+        txRemaining.decrementAndGet();
+    }
+
+    /** This replica's fill from the final master is complete: its copy is full. */
+    void filled(int pid) {
+        PartitionPlan p = plan(pid);
+        if (p != null && p.isFill(self) && PartitionVersion.isSubset(versions.get(pid))) {
+            versions.set(pid, p.finalLineage());
+            rxRemaining.decrementAndGet();
+        }
+    }
+
+    long[] witnesses(int pid) {
+        return witnesses[pid];
+    }
+
+    /** Drops this node's copy of a partition it no longer holds in the replica set. */
+    void drop(int pid) {
+        PartitionPlan p = plan(pid);
+        if (p != null && !p.inReplicaSet(self)) {
+            namespace.dropPartition(pid);
+            versions.set(pid, PartitionVersion.NONE);
+        }
+    }
+}

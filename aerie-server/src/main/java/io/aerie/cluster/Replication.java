@@ -1,0 +1,198 @@
+package io.aerie.cluster;
+
+import io.aerie.fabric.Fabric;
+import io.aerie.fabric.FabricMessage;
+import io.aerie.storage.Digest;
+import io.aerie.storage.Record;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's side and the replicas' side of replica writes. The master sends every write of a
+ * partition to the partition's other copies while it holds the partition lock, so each replica
+ * sees a record's versions in order; it resends until each replica acknowledges or leaves the
+ * view. Replicas apply a version only when it wins conflict resolution, so a resent or late copy
+ * never undoes a newer one.
+ */
+public final class Replication {
+    private static final Logger LOG = LoggerFactory.getLogger(Replication.class);
+    private static final long RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final byte WRITE = 0;
+    private static final byte DELETE = 1;
+
+    private final Fabric fabric;
+    private final LongSupplier nanoTime;
+    private final long timeoutNanos;
+    private final Function<String, @Nullable PartitionStates> namespaces;
+    private final AtomicLong nextRequest = new AtomicLong(1);
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private volatile long clusterKey;
+    private volatile Set<Long> members = Set.of();
+
+    Replication(
+            Fabric fabric,
+            ScheduledExecutorService timer,
+            LongSupplier nanoTime,
+            long timeoutMillis,
+            Function<String, @Nullable PartitionStates> namespaces) {
+        this.fabric = fabric;
+        this.nanoTime = nanoTime;
+        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        this.namespaces = namespaces;
+        fabric.register(MessageType.REPLICA_WRITE, this::onWrite);
+        fabric.register(MessageType.REPLICA_ACK, this::onAck);
+        timer.scheduleWithFixedDelay(this::resendOverdue, 100, 100, TimeUnit.MILLISECONDS);
+    }
+
+    /** A new view: replicas that left it no longer hold up a write. */
+    void newView(long key, Set<Long> viewMembers) {
+        clusterKey = key;
+        members = Set.copyOf(viewMembers);
+        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            p.waiting.retainAll(members);
+            if (p.waiting.isEmpty() && pending.remove(e.getKey(), p)) {
+                p.done.complete(true);
+            }
+        }
+    }
+
+    /**
+     * Sends a record's new version to {@code targets}; the future completes with true once every
+     * target in the view applied it, false when one did not answer within the timeout. The
+     * caller holds the partition lock.
+     */
+    public CompletableFuture<Boolean> write(String ns, long[] targets, byte[] setName, byte[] record) {
+        ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + 1 + 8 + setName.length + record.length);
+        long id = nextRequest.getAndIncrement();
+        b.putLong(id);
+        Wire.putString(b, ns);
+        b.put(WRITE);
+        Wire.putBytes(b, setName);
+        Wire.putBytes(b, record);
+        return send(id, targets, b.array());
+    }
+
+    /** Sends the delete of a record whose removed version had {@code generation} and {@code lastUpdateTime}. */
+    public CompletableFuture<Boolean> delete(String ns, long[] targets, Digest d, int generation, long lastUpdateTime) {
+        ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + 1 + Digest.SIZE + 4 + 8);
+        long id = nextRequest.getAndIncrement();
+        b.putLong(id);
+        Wire.putString(b, ns);
+        b.put(DELETE);
+        byte[] digest = new byte[Digest.SIZE];
+        d.writeTo(digest, 0);
+        b.put(digest).putInt(generation).putLong(lastUpdateTime);
+        return send(id, targets, b.array());
+    }
+
+    private CompletableFuture<Boolean> send(long id, long[] targets, byte[] payload) {
+        Pending p = new Pending(payload, nanoTime.getAsLong());
+        for (long t : targets) {
+            if (members.contains(t)) {
+                p.waiting.add(t);
+            }
+        }
+        if (p.waiting.isEmpty()) {
+            p.done.complete(true);
+            return p.done;
+        }
+        pending.put(id, p);
+        for (long t : p.waiting) {
+            fabric.send(t, MessageType.REPLICA_WRITE, clusterKey, payload);
+        }
+        return p.done;
+    }
+
+    private void onWrite(FabricMessage m) {
+        ByteBuffer b = ByteBuffer.wrap(m.payload());
+        long id = b.getLong();
+        String ns = Wire.getString(b);
+        PartitionStates states = namespaces.apply(ns);
+        int status = 0;
+        if (states == null) {
+            status = 1;
+        } else if (b.get() == WRITE) {
+            byte[] set = Wire.getBytes(b);
+            byte[] record = Wire.getBytes(b);
+            if (record.length >= Record.HEADER) {
+                states.namespace().mergeIn(set, record, null);
+            } else {
+                status = 1;
+            }
+        } else {
+            byte[] digest = new byte[Digest.SIZE];
+            b.get(digest);
+            states.namespace().mergeDelete(Digest.of(digest, 0), b.getInt(), b.getLong(), null);
+        }
+        ByteBuffer ack = ByteBuffer.allocate(9);
+        ack.putLong(id).put((byte) status);
+        fabric.send(m.source(), MessageType.REPLICA_ACK, m.clusterKey(), ack.array());
+    }
+
+    private void onAck(FabricMessage m) {
+        ByteBuffer b = ByteBuffer.wrap(m.payload());
+        long id = b.getLong();
+        Pending p = pending.get(id);
+        if (p == null) {
+            return;
+        }
+        if (b.get() != 0) {
+            LOG.warn("node {} refused a replica write", Long.toHexString(m.source()));
+        }
+        p.waiting.remove(m.source());
+        if (p.waiting.isEmpty() && pending.remove(id, p)) {
+            p.done.complete(true);
+        }
+    }
+
+    private void resendOverdue() {
+        long now = nanoTime.getAsLong();
+        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            if (now - p.started > timeoutNanos) {
+                if (pending.remove(e.getKey(), p)) {
+                    p.done.complete(false);
+                }
+                continue;
+            }
+            if (now - p.lastSent > RESEND_NANOS) {
+                p.lastSent = now;
+                for (long t : p.waiting) {
+                    fabric.send(t, MessageType.REPLICA_WRITE, clusterKey, p.payload);
+                }
+            }
+        }
+    }
+
+    /** Writes in flight, for statistics. */
+    public int inFlight() {
+        return pending.size();
+    }
+
+    /** A replica write waiting for acknowledgements. */
+    private static final class Pending {
+        final byte[] payload;
+        final long started;
+        volatile long lastSent;
+        final Set<Long> waiting = ConcurrentHashMap.newKeySet();
+        final CompletableFuture<Boolean> done = new CompletableFuture<>();
+
+        Pending(byte[] payload, long started) {
+            this.payload = payload;
+            this.started = started;
+            this.lastSent = started;
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.aerie.txn;
+
+import io.aerie.cluster.ClusterService;
+import io.aerie.cluster.PartitionStates;
+import io.aerie.protocol.MsgFlags;
+import io.aerie.storage.Record;
+import io.aerie.storage.device.CommitWait;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Sends a master's change of a record to the partition's other copies, under the partition lock
+ * the write holds, and makes the client's reply wait for their acknowledgements unless the
+ * client asked for {@code COMMIT_MASTER} (Aerospike's write-commit-level).
+ */
+final class ReplicaWrites {
+    private ReplicaWrites() {}
+
+    /** The record's new version {@code record} was stored. */
+    static void written(TxnContext ctx, byte[] record) {
+        long[] targets = targets(ctx);
+        if (targets.length == 0) {
+            return;
+        }
+        ClusterService c = java.util.Objects.requireNonNull(ctx.cluster());
+        byte[] set = ctx.ns().setNameBytes(record);
+        await(ctx, c.replication().write(ctx.ns().name(), targets, set, record.clone()));
+    }
+
+    /** The record whose stored version was {@code removed} was deleted. */
+    static void deleted(TxnContext ctx, byte[] removed) {
+        long[] targets = targets(ctx);
+        if (targets.length == 0) {
+            return;
+        }
+        ClusterService c = java.util.Objects.requireNonNull(ctx.cluster());
+        await(
+                ctx,
+                c.replication()
+                        .delete(
+                                ctx.ns().name(),
+                                targets,
+                                ctx.digest(),
+                                Record.generation(removed),
+                                Record.lastUpdateTime(removed)));
+    }
+
+    private static long[] targets(TxnContext ctx) {
+        ClusterService c = ctx.cluster();
+        if (c == null) {
+            return new long[0];
+        }
+        PartitionStates states = c.states(ctx.ns().name());
+        return states == null ? new long[0] : states.replicationTargets(ctx.partitionId());
+    }
+
+    private static void await(TxnContext ctx, CompletableFuture<Boolean> acked) {
+        CommitWait wait = ctx.commitWait();
+        if (wait != null && !ctx.msg().hasInfo3(MsgFlags.INFO3_COMMIT_MASTER)) {
+            wait.require(acked);
+        }
+    }
+}
