@@ -56,6 +56,7 @@ public final class ClusterService implements AutoCloseable {
     private volatile long rebalancedKey;
     private volatile List<Peer> peers = List.of();
     private volatile boolean closed;
+    private volatile Metadata.TruncationSink truncations = t -> {};
 
     /**
      * The cluster side of node {@code self}. {@code clusterThread} runs every state change, one at
@@ -108,7 +109,13 @@ public final class ClusterService implements AutoCloseable {
     /** Joins the cluster and waits up to {@code timeoutMillis} for the first rebalance. */
     public void start(long timeoutMillis) throws InterruptedException {
         membership.onViewChange(v -> clusterThread.execute(() -> onView(v)));
-        membership.onMessage((src, bytes) -> clusterThread.execute(() -> onExchange(src, bytes)));
+        membership.onMessage((src, bytes) -> clusterThread.execute(() -> {
+            if (Metadata.isMetadata(bytes)) {
+                onMetadata(src, bytes);
+            } else {
+                onExchange(src, bytes);
+            }
+        }));
         membership.start();
         if (!firstRebalance.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
             LOG.warn("no rebalance within {} ms of joining; serving once one completes", timeoutMillis);
@@ -146,6 +153,59 @@ public final class ClusterService implements AutoCloseable {
                 mine);
         membership.broadcast(m.encode());
         maybeRebalance();
+    }
+
+    /**
+     * Fault injection for tests and the fault harness: drops heartbeat and fabric traffic to and
+     * from {@code nodes} (empty: heal), as a network split would.
+     */
+    public void isolate(java.util.Set<Long> nodes) {
+        fabric.isolate(nodes);
+        membership.isolate(nodes);
+    }
+
+    /** Where truncation points from other members go. */
+    public void onTruncation(Metadata.TruncationSink sink) {
+        truncations = sink;
+    }
+
+    /** Sends a truncation point to every member (this node applies it when it comes back too). */
+    public void broadcastTruncation(Metadata.Truncation t) {
+        membership.broadcast(Metadata.encode(List.of(t)));
+    }
+
+    private void onMetadata(long src, byte[] bytes) {
+        try {
+            for (Metadata.Truncation t : Metadata.decode(bytes)) {
+                if (states.containsKey(t.namespace())) {
+                    truncations.truncate(t);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warn("ignoring bad metadata from node {}: {}", Long.toHexString(src), e.getMessage());
+        }
+    }
+
+    /** The principal shares every truncation point after a view change, so joining nodes catch up. */
+    private void shareMetadata(ClusterView v) {
+        if (v.principal() != self || v.size() == 1) {
+            return;
+        }
+        List<Metadata.Truncation> points = new ArrayList<>();
+        for (PartitionStates s : states.values()) {
+            Namespace ns = s.namespace();
+            if (ns.truncateLut() > 0) {
+                points.add(new Metadata.Truncation(ns.name(), null, ns.truncateLut()));
+            }
+            for (var set : ns.sets().all()) {
+                if (set.truncateLut() > 0) {
+                    points.add(new Metadata.Truncation(ns.name(), set.name(), set.truncateLut()));
+                }
+            }
+        }
+        if (!points.isEmpty()) {
+            membership.broadcast(Metadata.encode(points));
+        }
     }
 
     private void onExchange(long src, byte[] bytes) {
@@ -186,6 +246,7 @@ public final class ClusterService implements AutoCloseable {
         peers = List.copyOf(ps);
         peersGeneration.incrementAndGet();
         rebalancedKey = v.clusterKey();
+        shareMetadata(v);
         partitionGeneration.incrementAndGet();
         firstRebalance.countDown();
         LOG.info(

@@ -15,6 +15,7 @@ import org.jgroups.JChannel;
 import org.jgroups.Message;
 import org.jgroups.Receiver;
 import org.jgroups.View;
+import org.jgroups.protocols.DISCARD;
 import org.jgroups.protocols.FD_ALL3;
 import org.jgroups.protocols.FD_SOCK2;
 import org.jgroups.protocols.MERGE3;
@@ -48,6 +49,10 @@ public final class JGroupsMembership implements Membership {
     private final List<BiConsumer<Long, byte[]>> messageListeners = new CopyOnWriteArrayList<>();
     private volatile ClusterView view;
     private volatile @Nullable JChannel channel;
+    /** Every member address seen, by node id: what fault injection needs to drop a node's traffic. */
+    private final java.util.Map<Long, Address> addresses = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private volatile @Nullable DISCARD discard;
 
     /**
      * Membership of node {@code nodeId} in cluster {@code clusterName}; {@code incarnation} tells this
@@ -123,6 +128,7 @@ public final class JGroupsMembership implements Membership {
         List<Long> ids = new ArrayList<>();
         for (Address a : v.getMembers()) {
             if (a instanceof UUID u) {
+                addresses.put(u.getMostSignificantBits(), a);
                 ids.add(u.getMostSignificantBits());
             }
         }
@@ -171,6 +177,34 @@ public final class JGroupsMembership implements Membership {
         } catch (Exception e) {
             LOG.warn("broadcast of {} bytes failed: {}", payload.length, e.toString());
         }
+    }
+
+    @Override
+    public synchronized void isolate(java.util.Set<Long> nodes) {
+        JChannel ch = channel;
+        if (ch == null) {
+            return;
+        }
+        DISCARD d = discard;
+        if (d == null) {
+            d = new DISCARD();
+            try {
+                ch.getProtocolStack().insertProtocol(d, org.jgroups.stack.ProtocolStack.Position.ABOVE, TCP.class);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot insert the fault-injection layer", e);
+            }
+            discard = d;
+        }
+        d.resetIgnoredMembers();
+        for (long n : nodes) {
+            Address a = addresses.get(n);
+            if (a != null) {
+                d.addIgnoreMember(a);
+            }
+        }
+        LOG.warn(
+                "fault injection: dropping heartbeat traffic of nodes {}",
+                nodes.stream().map(Long::toHexString).toList());
     }
 
     @Override

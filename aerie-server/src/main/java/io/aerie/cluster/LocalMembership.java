@@ -55,5 +55,8 @@ public final class LocalMembership implements Membership {
     }
 
     @Override
+    public void isolate(java.util.Set<Long> nodes) {}
+
+    @Override
     public void close() {}
 }

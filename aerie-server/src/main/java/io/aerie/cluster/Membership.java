@@ -23,6 +23,12 @@ public interface Membership extends AutoCloseable {
     /** Calls {@code listener} with the sender's node id and payload of every broadcast. */
     void onMessage(BiConsumer<Long, byte[]> listener);
 
+    /**
+     * Fault injection for tests: drops all heartbeat traffic to and from {@code nodes} (empty: heal),
+     * as a network split would.
+     */
+    void isolate(java.util.Set<Long> nodes);
+
     /** Leaves the cluster. */
     @Override
     void close();

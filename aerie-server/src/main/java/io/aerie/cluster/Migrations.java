@@ -284,8 +284,7 @@ final class Migrations {
                     }
                 }
                 case MessageType.MIGRATE_HANDOFF -> {
-                    states.setActingMaster(pid, source);
-                    states.setVersion(pid, states.version(pid) & ~PartitionVersion.MASTER);
+                    states.handedOff(pid, source);
                     ownershipChanged.run();
                 }
                 case MessageType.MIGRATE_DROP -> states.drop(pid);

@@ -10,8 +10,8 @@ package io.aerie.cluster;
  * @param sources nodes the final master must take records from before it serves: the working
  *     master when it is another node, then every duplicate (a copy of another lineage)
  * @param fills replicas that take a full copy from the final master once it holds everything
- * @param finalLineage the lineage (see {@link PartitionVersion}) of the final master's copy once
- *     its sources are in; a new one when duplicates merge
+ * @param finalLineage the lineage (see {@link PartitionVersion}) the copies of the replica set take
+ *     in this view: new in every view
  * @param fresh no node held data: the replicas begin empty, with nothing to move
  */
 public record PartitionPlan(

@@ -199,6 +199,9 @@ public final class PartitionStates {
             } else if (p.isFill(self)) {
                 rx++;
                 versions.set(pid, p.finalLineage() | PartitionVersion.SUBSET);
+            } else if (p.inReplicaSet(self)) {
+                // In step with the working master: joins the view's lineage as it is.
+                versions.set(pid, p.finalLineage());
             } else {
                 versions.set(pid, v & ~PartitionVersion.MASTER);
             }
@@ -232,6 +235,22 @@ public final class PartitionStates {
         versions.set(pid, p.finalLineage() | PartitionVersion.MASTER);
         acting.set(pid, self);
         return true;
+    }
+
+    /** The final master serves now: the old working master steps down, joining the view's lineage if it stays a replica. */
+    void handedOff(int pid, long finalMaster) {
+        acting.set(pid, finalMaster);
+        PartitionPlan p = plan(pid);
+        long v = versions.get(pid);
+        if (p != null
+                && p.inReplicaSet(self)
+                && !p.isFill(self)
+                && p.workingMaster() == self
+                && PartitionVersion.isFull(v)) {
+            versions.set(pid, p.finalLineage());
+        } else {
+            versions.set(pid, v & ~PartitionVersion.MASTER);
+        }
     }
 
     /** The fills the final master owes once it serves. */

@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>Duplicates are the first holder of every other full lineage, and subsets of a lineage no
  *       full copy has: they may hold writes the working master lacks (a healed split), so the final
  *       master merges them in and every replica fills again.
- *   <li>Otherwise only replicas without a full copy of the final lineage fill.
+ *   <li>Otherwise only replicas without a full copy of the working master's lineage fill.
+ *   <li>Every view starts a new lineage (Aerospike gives versions the new cluster key), so the
+ *       two sides of a split never share one and their copies are duplicates when they meet.
  * </ul>
  */
 public final class Rebalance {
@@ -102,11 +104,14 @@ public final class Rebalance {
                 }
             }
         }
-        long finalLineage = duplicates ? PartitionVersion.fresh(clusterKey) : wmLineage;
+        // Every view begins a new lineage: copies that go on separately on two sides of a split
+        // then differ, so the heal finds the duplicates. Replicas in step with the working master
+        // join the new lineage without a fill.
+        long finalLineage = PartitionVersion.fresh(clusterKey);
         List<Long> fills = new ArrayList<>();
         for (int i = 1; i < rf; i++) {
             long v = version[i];
-            if (duplicates || !PartitionVersion.isFull(v) || PartitionVersion.lineage(v) != finalLineage) {
+            if (duplicates || !PartitionVersion.isFull(v) || PartitionVersion.lineage(v) != wmLineage) {
                 fills.add(inRowOrder[i]);
             }
         }

@@ -47,6 +47,8 @@ public final class Fabric implements AutoCloseable {
     private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
     private volatile @Nullable Channel server;
     private volatile boolean closed;
+    /** Fault injection: nodes whose messages are dropped both ways. */
+    private volatile java.util.Set<Long> blocked = java.util.Set.of();
 
     /** The fabric of node {@code nodeId}, to listen on {@code bindAddress}:{@code port} (0: any free port). */
     public Fabric(long nodeId, String bindAddress, int port) {
@@ -74,6 +76,11 @@ public final class Fabric implements AutoCloseable {
         return (InetSocketAddress) ch.localAddress();
     }
 
+    /** Fault injection for tests: drops every message to and from {@code nodes} (empty: heal). */
+    public void isolate(java.util.Set<Long> nodes) {
+        blocked = java.util.Set.copyOf(nodes);
+    }
+
     /** Routes messages of {@code type} to {@code handler}. */
     public void register(int type, Consumer<FabricMessage> handler) {
         handlers.put(type, handler);
@@ -97,6 +104,9 @@ public final class Fabric implements AutoCloseable {
      * over its high-water mark). Never blocks.
      */
     public boolean send(long peerId, int type, long clusterKey, byte[] payload) {
+        if (blocked.contains(peerId)) {
+            return false;
+        }
         Peer p = peers.get(peerId);
         return p != null && p.send(new FabricMessage(type, clusterKey, nodeId, payload));
     }
@@ -122,6 +132,9 @@ public final class Fabric implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 LOG.warn("closing fabric connection {}: {}", ctx.channel().remoteAddress(), e.getMessage());
                 ctx.close();
+                return;
+            }
+            if (blocked.contains(m.source())) {
                 return;
             }
             Consumer<FabricMessage> h = handlers.get(m.type());

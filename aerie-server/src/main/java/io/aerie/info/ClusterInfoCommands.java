@@ -63,7 +63,30 @@ public final class ClusterInfoCommands {
         registry.register("replicas-all", (n, a) -> replicas(node, namespaces, false));
         registry.register("replicas-master", (n, a) -> replicasMaster(node, namespaces));
         registry.register("cluster-stable", (n, a) -> clusterStable(node, a));
+        if (Boolean.getBoolean(NEMESIS_PROPERTY)) {
+            registry.register("nemesis-isolate", (n, a) -> isolate(node, a));
+        }
         registry.register("cluster-generation", (n, a) -> Integer.toString(node.peersGeneration()));
+    }
+
+    /** The system property that enables fault-injection commands (tests and the fault harness only). */
+    public static final String NEMESIS_PROPERTY = "aerie.nemesis";
+
+    /** {@code nemesis-isolate:nodes=ID,ID}: drop heartbeat and fabric traffic with those nodes; no nodes heals. */
+    private static String isolate(NodeState node, String args) {
+        ClusterService c = node.cluster();
+        if (c == null) {
+            return "ERROR::no cluster";
+        }
+        String list = InfoRegistry.params(args).getOrDefault("nodes", "");
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String id : list.split(",")) {
+            if (!id.isBlank()) {
+                ids.add(Long.parseUnsignedLong(id.trim(), 16));
+            }
+        }
+        c.isolate(ids);
+        return "ok";
     }
 
     /** The cluster key in hex, as Aerospike prints it. */

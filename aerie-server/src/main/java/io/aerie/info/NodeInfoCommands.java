@@ -40,9 +40,9 @@ final class NodeInfoCommands {
             Clock clock,
             IntSupplier connections) {
         registry.register("statistics", (n, a) -> statistics(node, namespaces, clock, connections));
-        registry.register("truncate", (n, a) -> truncate(namespaces, nsup, clock, InfoRegistry.params(a), false));
+        registry.register("truncate", (n, a) -> truncate(node, namespaces, nsup, clock, InfoRegistry.params(a), false));
         registry.register(
-                "truncate-namespace", (n, a) -> truncate(namespaces, nsup, clock, InfoRegistry.params(a), true));
+                "truncate-namespace", (n, a) -> truncate(node, namespaces, nsup, clock, InfoRegistry.params(a), true));
         registry.register("truncate-undo", (n, a) -> {
             throw new IllegalArgumentException("truncate-undo is not supported");
         });
@@ -105,7 +105,12 @@ final class NodeInfoCommands {
      * sends it; now when absent). Records written later survive. The sweep runs in the background.
      */
     private static String truncate(
-            Namespaces namespaces, Nsup nsup, Clock clock, Map<String, String> p, boolean wholeNamespace) {
+            NodeState node,
+            Namespaces namespaces,
+            Nsup nsup,
+            Clock clock,
+            Map<String, String> p,
+            boolean wholeNamespace) {
         String nsName = InfoRegistry.param(p, "namespace", "ns");
         Namespace ns = nsName == null ? null : namespaces.get(nsName);
         if (ns == null) {
@@ -133,6 +138,12 @@ final class NodeInfoCommands {
         }
         ns.truncate(set, CitrusleafEpoch.millis(lutMillis));
         nsup.sweepSoon(ns);
+        var cluster = node.cluster();
+        if (cluster != null && !cluster.alone()) {
+            // Every member truncates too, as Aerospike's truncate goes through system metadata.
+            cluster.broadcastTruncation(
+                    new io.aerie.cluster.Metadata.Truncation(ns.name(), set, CitrusleafEpoch.millis(lutMillis)));
+        }
         return "ok";
     }
 }

@@ -98,7 +98,14 @@ public final class Aerie implements AutoCloseable {
             this.address = server.start();
             List<String> access = accessAddresses(net.accessAddresses(), bindAddress, address);
             state.setService(access, address.getPort());
-            state.setCluster(cluster.start(Long.parseUnsignedLong(state.nodeId(), 16), access, address.getPort(), txn));
+            state.setCluster(cluster.start(
+                    Long.parseUnsignedLong(state.nodeId(), 16), access, address.getPort(), txn, t -> {
+                        Namespace ns = namespaces.get(t.namespace());
+                        if (ns != null) {
+                            ns.truncate(t.set(), t.lastUpdateTime());
+                            nsup.sweepSoon(ns);
+                        }
+                    }));
             nsup.start();
             state.markReady();
             started = true;

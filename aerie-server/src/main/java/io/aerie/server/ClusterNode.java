@@ -4,6 +4,7 @@ import io.aerie.cluster.ClusterService;
 import io.aerie.cluster.JGroupsMembership;
 import io.aerie.cluster.LocalMembership;
 import io.aerie.cluster.Membership;
+import io.aerie.cluster.Metadata;
 import io.aerie.cluster.PartitionVersion;
 import io.aerie.config.HeartbeatConfig;
 import io.aerie.config.NodeConfig;
@@ -47,7 +48,12 @@ final class ClusterNode implements AutoCloseable {
     }
 
     /** Joins (or forms) the cluster as node {@code nodeId}; returns once the first rebalance is done or the wait ends. */
-    ClusterService start(long nodeId, List<String> serviceHosts, int servicePort, TransactionService txn)
+    ClusterService start(
+            long nodeId,
+            List<String> serviceHosts,
+            int servicePort,
+            TransactionService txn,
+            Metadata.TruncationSink truncations)
             throws InterruptedException {
         HeartbeatConfig hb = config.network().heartbeat();
         SecureRandom random = new SecureRandom();
@@ -86,6 +92,7 @@ final class ClusterNode implements AutoCloseable {
                 new ClusterService.Settings(config.service().migrateThreads(), replicaTimeout));
         service = c;
         txn.joinCluster(c, new Proxy(c, txn, timer, System::nanoTime, replicaTimeout));
+        c.onTruncation(truncations);
         c.start(JOIN_WAIT_MILLIS);
         return c;
     }

@@ -6,9 +6,12 @@ import io.aerie.config.ConfigParser;
 import io.aerie.server.Aerie;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Nodes of one cluster in this JVM, each with its own ports on loopback and the first node's
@@ -19,12 +22,15 @@ final class LocalCluster implements AutoCloseable {
     private final int replicationFactor;
     private final int[][] ports;
     private final Aerie[] nodes;
+    private final Process[] processes;
+    private @Nullable Path processDir;
 
     LocalCluster(int size, int replicationFactor) throws IOException {
         this.size = size;
         this.replicationFactor = replicationFactor;
         this.ports = new int[size][3];
         this.nodes = new Aerie[size];
+        this.processes = new Process[size];
         for (int[] p : ports) {
             for (int i = 0; i < 3; i++) {
                 p[i] = freePort();
@@ -54,8 +60,7 @@ final class LocalCluster implements AutoCloseable {
                         mode mesh
                         address 127.0.0.1
                         port %d
-                        mesh-seed-address-port 127.0.0.1 %d
-                        interval 100
+%s                        interval 100
                         timeout 10
                     }
                     fabric {
@@ -69,7 +74,16 @@ final class LocalCluster implements AutoCloseable {
                         data-size 512M
                     }
                 }
-                """.formatted(0xA0 + i, ports[i][0], ports[i][1], ports[0][1], ports[i][2], replicationFactor);
+                """.formatted(0xA0 + i, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor);
+    }
+
+    /** Every node's heartbeat port as a seed line, so a restarted node finds whoever is up. */
+    private String seeds() {
+        StringBuilder b = new StringBuilder();
+        for (int[] p : ports) {
+            b.append("mesh-seed-address-port 127.0.0.1 ").append(p[1]).append('\n');
+        }
+        return b.toString();
     }
 
     /** Starts node {@code i}. */
@@ -84,6 +98,77 @@ final class LocalCluster implements AutoCloseable {
             start(i);
         }
         return this;
+    }
+
+    /** Starts node {@code i} as a process of its own, logging into {@code dir}. */
+    void startProcess(int i, Path dir) throws IOException {
+        processDir = dir;
+        Path conf = dir.resolve("node" + i + ".conf");
+        Files.writeString(conf, config(i));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(
+                java,
+                "-ea",
+                "-Xmx512m",
+                "-D" + io.aerie.info.ClusterInfoCommands.NEMESIS_PROPERTY + "=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                io.aerie.server.Main.class.getName(),
+                "--config",
+                conf.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(ProcessBuilder.Redirect.appendTo(
+                dir.resolve("node" + i + ".log").toFile()));
+        processes[i] = pb.start();
+    }
+
+    /** Kills node {@code i}'s process with SIGKILL. */
+    void kill(int i) throws InterruptedException {
+        Process p = processes[i];
+        if (p != null) {
+            p.destroyForcibly();
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+            processes[i] = null;
+        }
+    }
+
+    /** Indexes of the nodes running as processes. */
+    List<Integer> runningProcesses() {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            if (processes[i] != null && processes[i].isAlive()) {
+                out.add(i);
+            }
+        }
+        return out;
+    }
+
+    /** Asks process node {@code i} an info command; empty when it does not answer. */
+    String info(int i, String command) {
+        try {
+            return com.aerospike.client.Info.request("127.0.0.1", ports[i][0], command);
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    /** Waits until every process node says the cluster has {@code n} nodes and no migration is left. */
+    void awaitProcessesStable(int n, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            List<String> keys = new ArrayList<>();
+            for (int i : runningProcesses()) {
+                keys.add(info(i, "cluster-stable:size=" + n + ";ignore-migrations=no"));
+            }
+            if (keys.stream().noneMatch(k -> k.isEmpty() || k.startsWith("ERROR"))
+                    && keys.stream().distinct().count() == 1) {
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("cluster state (logs in %s): %s", processDir, keys)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
+        }
     }
 
     /** Stops node {@code i} (its records in memory are gone). */
@@ -143,6 +228,10 @@ final class LocalCluster implements AutoCloseable {
     public void close() {
         for (int i = 0; i < size; i++) {
             stop(i);
+            Process p = processes[i];
+            if (p != null) {
+                p.destroyForcibly();
+            }
         }
     }
 }

@@ -1,0 +1,95 @@
+package io.aerie.cluster.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.aerospike.client.AerospikeClient;
+import com.aerospike.client.Bin;
+import com.aerospike.client.Host;
+import com.aerospike.client.Key;
+import com.aerospike.client.Record;
+import com.aerospike.client.policy.ClientPolicy;
+import io.aerie.info.ClusterInfoCommands;
+import io.aerie.server.Aerie;
+import org.junit.jupiter.api.Test;
+
+/**
+ * AP mode across a network split: traffic between {A, B} and {C} is dropped, both sides serve
+ * every partition, and after the heal each record keeps the version the conflict-resolution
+ * policy (generation) picks: the side that wrote it more often wins, the other side's write is lost.
+ */
+class ApSplitTest {
+    private static final int KEYS = 300;
+
+    private static AerospikeClient client(int port) {
+        ClientPolicy p = new ClientPolicy();
+        p.timeout = 5000;
+        return new AerospikeClient(p, new Host("127.0.0.1", port));
+    }
+
+    @Test
+    void bothSidesServeAndTheHealKeepsTheHigherGeneration() throws Exception {
+        System.setProperty(ClusterInfoCommands.NEMESIS_PROPERTY, "true");
+        try (LocalCluster c = new LocalCluster(3, 2).startAll()) {
+            c.awaitStable(3);
+            try (AerospikeClient all = client(c.servicePort(0))) {
+                for (int i = 0; i < KEYS; i++) {
+                    all.put(null, new Key("test", "s", i), new Bin("v", "before"));
+                }
+            }
+            String a = c.node(0).nodeId();
+            String b = c.node(1).nodeId();
+            String cId = c.node(2).nodeId();
+            c.node(0).info("nemesis-isolate:nodes=" + cId);
+            c.node(1).info("nemesis-isolate:nodes=" + cId);
+            c.node(2).info("nemesis-isolate:nodes=" + a + "," + b);
+            c.awaitAll(n -> n.info("statistics").contains("cluster_size=" + (n == c.node(2) ? 1 : 2)), 30_000);
+            c.awaitAll(n -> !n.info("cluster-stable:ignore-migrations=no").startsWith("ERROR"), 30_000);
+
+            try (AerospikeClient ab = client(c.servicePort(0));
+                    AerospikeClient lone = client(c.servicePort(2))) {
+                assertThat(lone.getNodes()).hasSize(1);
+                for (int i = 0; i < KEYS; i++) {
+                    Key k = new Key("test", "s", i);
+                    if (i % 3 == 0) {
+                        // Written twice on the majority side, once on the lone node: the majority wins.
+                        ab.put(null, k, new Bin("v", "ab1"));
+                        ab.put(null, k, new Bin("v", "ab2"));
+                        lone.put(null, k, new Bin("v", "c1"));
+                    } else if (i % 3 == 1) {
+                        // Written twice on the lone node only: its version survives the heal.
+                        lone.put(null, k, new Bin("v", "c1"));
+                        lone.put(null, k, new Bin("v", "c2"));
+                    } else {
+                        ab.put(null, new Key("test", "new", i), new Bin("v", "ab-new"));
+                        lone.put(null, new Key("test", "lone", i), new Bin("v", "c-new"));
+                    }
+                }
+            }
+
+            for (Aerie n : c.running()) {
+                n.info("nemesis-isolate:nodes=");
+            }
+            c.awaitStable(3);
+            try (AerospikeClient all = client(c.servicePort(1))) {
+                for (int i = 0; i < KEYS; i++) {
+                    Record r = all.get(null, new Key("test", "s", i));
+                    assertThat(r).as("key %d", i).isNotNull();
+                    String expected = i % 3 == 0 ? "ab2" : i % 3 == 1 ? "c2" : "before";
+                    assertThat(r.getString("v")).as("key %d", i).isEqualTo(expected);
+                    if (i % 3 == 2) {
+                        assertThat(all.get(null, new Key("test", "new", i)).getString("v"))
+                                .isEqualTo("ab-new");
+                        assertThat(all.get(null, new Key("test", "lone", i)).getString("v"))
+                                .isEqualTo("c-new");
+                    }
+                }
+            }
+            long copies = c.running().stream()
+                    .mapToLong(n -> n.namespaces().get("test").objects())
+                    .sum();
+            assertThat(copies).isEqualTo(2L * (KEYS + 2 * (KEYS / 3)));
+        } finally {
+            System.clearProperty(ClusterInfoCommands.NEMESIS_PROPERTY);
+        }
+    }
+}
