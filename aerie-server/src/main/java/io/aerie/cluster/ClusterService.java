@@ -108,6 +108,14 @@ public final class ClusterService implements AutoCloseable {
 
     /** Joins the cluster and waits up to {@code timeoutMillis} for the first rebalance. */
     public void start(long timeoutMillis) throws InterruptedException {
+        join();
+        if (!firstRebalance.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            LOG.warn("no rebalance within {} ms of joining; serving once one completes", timeoutMillis);
+        }
+    }
+
+    /** Joins the cluster without waiting: views, exchanges and rebalances follow on the cluster thread. */
+    public void join() {
         membership.onViewChange(v -> clusterThread.execute(() -> onView(v)));
         membership.onMessage((src, bytes) -> clusterThread.execute(() -> {
             if (Metadata.isMetadata(bytes)) {
@@ -117,9 +125,6 @@ public final class ClusterService implements AutoCloseable {
             }
         }));
         membership.start();
-        if (!firstRebalance.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-            LOG.warn("no rebalance within {} ms of joining; serving once one completes", timeoutMillis);
-        }
     }
 
     private void onView(ClusterView v) {

@@ -8,7 +8,7 @@ import io.aerie.cluster.Metadata;
 import io.aerie.cluster.PartitionVersion;
 import io.aerie.config.HeartbeatConfig;
 import io.aerie.config.NodeConfig;
-import io.aerie.fabric.Fabric;
+import io.aerie.fabric.NettyFabric;
 import io.aerie.namespace.Namespaces;
 import io.aerie.txn.Proxy;
 import io.aerie.txn.TransactionService;
@@ -36,7 +36,7 @@ final class ClusterNode implements AutoCloseable {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("aerie-cluster-timer").daemon().factory());
     private final ExecutorService migrators;
-    private @Nullable Fabric fabric;
+    private @Nullable NettyFabric fabric;
     private @Nullable ClusterService service;
 
     ClusterNode(NodeConfig config, Namespaces namespaces) {
@@ -62,7 +62,7 @@ final class ClusterNode implements AutoCloseable {
         String fabricHost = fabricConfig.address() != null
                 ? fabricConfig.address()
                 : hb.address() != null ? hb.address() : serviceHosts.isEmpty() ? "127.0.0.1" : serviceHosts.get(0);
-        Fabric f = new Fabric(
+        NettyFabric f = new NettyFabric(
                 nodeId, fabricConfig.address() == null ? "0.0.0.0" : fabricConfig.address(), fabricConfig.port());
         fabric = f;
         int fabricPort = mesh ? f.start().getPort() : fabricConfig.port();
@@ -103,7 +103,7 @@ final class ClusterNode implements AutoCloseable {
         if (c != null) {
             c.close();
         }
-        Fabric f = fabric;
+        NettyFabric f = fabric;
         if (f != null) {
             f.close();
         }

@@ -30,10 +30,10 @@ class FabricTest {
     void messagesArriveWithTheirTypeKeyAndSenderAndAPeerThatRestartsIsReachedAgain() throws Exception {
         List<FabricMessage> atB = new CopyOnWriteArrayList<>();
         List<FabricMessage> atA = new CopyOnWriteArrayList<>();
-        try (Fabric a = new Fabric(0xA, "127.0.0.1", 0)) {
+        try (NettyFabric a = new NettyFabric(0xA, "127.0.0.1", 0)) {
             InetSocketAddress addrA = a.start();
             a.register(7, atA::add);
-            Fabric b = new Fabric(0xB, "127.0.0.1", 0);
+            NettyFabric b = new NettyFabric(0xB, "127.0.0.1", 0);
             InetSocketAddress addrB = b.start();
             b.register(5, atB::add);
             a.addPeer(0xB, addrB);
@@ -59,7 +59,7 @@ class FabricTest {
             }
 
             b.close();
-            Fabric b2 = new Fabric(0xB, "127.0.0.1", addrB.getPort());
+            NettyFabric b2 = new NettyFabric(0xB, "127.0.0.1", addrB.getPort());
             b2.start();
             List<FabricMessage> atB2 = new CopyOnWriteArrayList<>();
             b2.register(5, atB2::add);
