@@ -79,8 +79,12 @@ public final class Rebalance {
             sources.add(inRowOrder[wm]);
         }
         boolean duplicates = false;
+        // Lineages with a full copy: the working master's when its copy is full. Subsets of a lineage
+        // no one holds in full are duplicates, each of them (the working master's included).
         List<Long> seen = new ArrayList<>();
-        seen.add(wmLineage);
+        if (PartitionVersion.isFull(version[wm])) {
+            seen.add(wmLineage);
+        }
         for (int i = 0; i < row.length; i++) {
             long v = version[i];
             if (!PartitionVersion.isFull(v) || seen.contains(PartitionVersion.lineage(v))) {

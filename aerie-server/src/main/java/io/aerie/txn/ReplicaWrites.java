@@ -44,13 +44,15 @@ final class ReplicaWrites {
                                 Record.lastUpdateTime(removed)));
     }
 
+    private static final long[] NONE = new long[0];
+
     private static long[] targets(TxnContext ctx) {
         ClusterService c = ctx.cluster();
-        if (c == null) {
-            return new long[0];
+        if (c == null || c.alone()) {
+            return NONE;
         }
         PartitionStates states = c.states(ctx.ns().name());
-        return states == null ? new long[0] : states.replicationTargets(ctx.partitionId());
+        return states == null ? NONE : states.replicationTargets(ctx.partitionId());
     }
 
     private static void await(TxnContext ctx, CompletableFuture<Boolean> acked) {

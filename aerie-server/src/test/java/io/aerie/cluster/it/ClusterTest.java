@@ -47,12 +47,17 @@ class ClusterTest {
         try (LocalCluster c = new LocalCluster(3, 2).startAll()) {
             c.awaitStable(3);
             int total = 0;
+            int min = Integer.MAX_VALUE;
+            int max = 0;
             for (Aerie a : c.running()) {
                 int m = masters(a);
                 assertThat(m).isBetween(4096 / 3 - 200, 4096 / 3 + 200);
                 total += m;
+                min = Math.min(min, m);
+                max = Math.max(max, m);
             }
             assertThat(total).isEqualTo(4096);
+            System.out.printf("3 nodes: master partitions per node min %d, max %d%n", min, max);
             try (AerospikeClient client = client(c)) {
                 assertThat(client.getNodes()).hasSize(3);
                 for (int i = 0; i < RECORDS; i++) {
