@@ -307,7 +307,6 @@ final class KnownParameters {
             "partition-tree-locks",
             "partition-tree-sprigs",
             "prefer-uniform-balance",
-            "rack-id",
             "read-consistency-level-override",
             "reject-non-xdr-writes",
             "reject-xdr-writes",

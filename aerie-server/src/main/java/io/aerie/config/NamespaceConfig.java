@@ -28,6 +28,8 @@ import java.util.Set;
  * @param storage the {@code storage-engine}; memory when the stanza has none
  * @param tombRaiderPeriodSeconds {@code tomb-raider-period}: least time between tomb-raider passes
  *     over the storage files; default 86400 (a day), as Aerospike
+ * @param rackId {@code rack-id}: the rack this node is on for the namespace; copies of a partition
+ *     go to different racks where there are enough; 0 (default) to 1000000
  */
 public record NamespaceConfig(
         String name,
@@ -43,7 +45,8 @@ public record NamespaceConfig(
         boolean strongConsistency,
         long maxRecordSize,
         StorageConfig storage,
-        long tombRaiderPeriodSeconds) {
+        long tombRaiderPeriodSeconds,
+        int rackId) {
     public static final int DEFAULT_REPLICATION_FACTOR = 2;
     /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
     public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
@@ -68,6 +71,7 @@ public record NamespaceConfig(
         Limits.checkRange("default-ttl", defaultTtlSeconds, 0, Limits.MAX_TTL_SECONDS);
         Limits.checkRange("nsup-period", nsupPeriodSeconds, 0, Integer.MAX_VALUE);
         Limits.checkRange("tomb-raider-period", tombRaiderPeriodSeconds, 1, Integer.MAX_VALUE);
+        Limits.checkRange("rack-id", rackId, 0, 1_000_000);
         if (defaultTtlSeconds != 0 && nsupPeriodSeconds == 0 && !allowTtlWithoutNsup) {
             throw new IllegalArgumentException(ttlWithoutNsupProblem(name));
         }
@@ -102,7 +106,8 @@ public record NamespaceConfig(
                 false,
                 DEFAULT_MAX_RECORD_SIZE,
                 MemoryStorageConfig.ofSize(dataSizeBytes),
-                DEFAULT_TOMB_RAIDER_PERIOD);
+                DEFAULT_TOMB_RAIDER_PERIOD,
+                0);
     }
 
     /** A builder holding this config's values, for copies with some parameters changed (set-config). */
@@ -134,6 +139,7 @@ public record NamespaceConfig(
         private long maxRecordSize;
         private StorageConfig storage;
         private long tombRaiderPeriodSeconds;
+        private int rackId;
 
         private Builder(NamespaceConfig c) {
             name = c.name;
@@ -148,6 +154,7 @@ public record NamespaceConfig(
             conflictResolutionPolicy = c.conflictResolutionPolicy;
             strongConsistency = c.strongConsistency;
             tombRaiderPeriodSeconds = c.tombRaiderPeriodSeconds;
+            rackId = c.rackId;
             maxRecordSize = c.maxRecordSize;
             storage = c.storage;
         }
@@ -207,6 +214,11 @@ public record NamespaceConfig(
             return this;
         }
 
+        public Builder rackId(int v) {
+            rackId = v;
+            return this;
+        }
+
         public Builder tombRaiderPeriodSeconds(long v) {
             tombRaiderPeriodSeconds = v;
             return this;
@@ -232,7 +244,8 @@ public record NamespaceConfig(
                     strongConsistency,
                     maxRecordSize,
                     storage,
-                    tombRaiderPeriodSeconds);
+                    tombRaiderPeriodSeconds,
+                    rackId);
         }
     }
 

@@ -83,7 +83,7 @@ final class ClusterNode implements AutoCloseable {
                 f,
                 new ClusterService.Addresses(fabricHost, fabricPort, serviceHosts, servicePort),
                 namespaces,
-                Map.of(),
+                rackIds(),
                 clusterThread,
                 migrators,
                 timer,
@@ -95,6 +95,15 @@ final class ClusterNode implements AutoCloseable {
         c.onTruncation(truncations);
         c.start(JOIN_WAIT_MILLIS);
         return c;
+    }
+
+    /** Each namespace's configured {@code rack-id}. */
+    private Map<String, Integer> rackIds() {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        for (var ns : config.namespaces()) {
+            out.put(ns.name(), ns.rackId());
+        }
+        return out;
     }
 
     @Override

@@ -360,7 +360,8 @@ class ConfigParserTest {
                         false,
                         128 * 1024,
                         new MemoryStorageConfig(2 * GIB, List.of(), 0),
-                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD));
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                        0));
     }
 
     @Test
@@ -612,12 +613,12 @@ class ConfigParserTest {
                         "test.conf:27: 'read-consistency-level-override' in stanza 'namespace test'",
                         "test.conf:28: 'high-water-memory-pct' in stanza 'namespace test'",
                         "test.conf:29: 'nsup-hist-period' in stanza 'namespace test'",
-                        "test.conf:30: 'rack-id' in stanza 'namespace test'",
                         "test.conf:31: 'prefer-uniform-balance' in stanza 'namespace test'",
                         "test.conf:32: 'partition-tree-sprigs' in stanza 'namespace test'",
                         "test.conf:33: stanza 'set users' in stanza 'namespace test'",
                         "test.conf:38: 'compression' in stanza 'namespace test > storage-engine memory'",
                         "test.conf:41: stanza 'xdr' at the top level");
+        assertThat(config.namespaces().get(0).rackId()).isEqualTo(1);
     }
 
     @Test

@@ -51,7 +51,8 @@ class NodeConfigTest {
                         false,
                         1024 * 1024,
                         MemoryStorageConfig.ofSize(64L * 1024 * 1024),
-                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD));
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                        0));
     }
 
     @Test
@@ -121,7 +122,8 @@ class NodeConfigTest {
                         false,
                         1024 * 1024,
                         storage,
-                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD))
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                        0))
                 .hasMessageContaining("nsup-period");
         assertThat(new NamespaceConfig(
                                 "t",
@@ -137,7 +139,8 @@ class NodeConfigTest {
                                 false,
                                 1024 * 1024,
                                 storage,
-                                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD)
+                                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                                0)
                         .defaultTtlSeconds())
                 .isEqualTo(60);
     }

@@ -34,7 +34,8 @@ class TtlRulesTest {
                 false,
                 1 << 20,
                 NS.storage(),
-                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                0);
         assertThat(TtlPolicy.voidTime(0, null, withDefault, NOW)).isEqualTo(NOW + 100L);
     }
 
@@ -67,7 +68,8 @@ class TtlRulesTest {
                 false,
                 1 << 20,
                 NS.storage(),
-                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                0);
         assertThat(TtlPolicy.voidTime(60, null, noNsup, NOW)).isEqualTo(-ResultCode.FAIL_FORBIDDEN);
         NamespaceConfig allowed = new NamespaceConfig(
                 "t",
@@ -83,7 +85,8 @@ class TtlRulesTest {
                 false,
                 1 << 20,
                 NS.storage(),
-                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD);
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
+                0);
         assertThat(TtlPolicy.voidTime(60, null, allowed, NOW)).isEqualTo(NOW + 60L);
     }
 

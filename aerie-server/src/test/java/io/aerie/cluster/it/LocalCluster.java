@@ -23,6 +23,7 @@ final class LocalCluster implements AutoCloseable {
     private final int[][] ports;
     private final Aerie[] nodes;
     private final Process[] processes;
+    private final int[] racks;
     private @Nullable Path processDir;
 
     LocalCluster(int size, int replicationFactor) throws IOException {
@@ -31,6 +32,7 @@ final class LocalCluster implements AutoCloseable {
         this.ports = new int[size][3];
         this.nodes = new Aerie[size];
         this.processes = new Process[size];
+        this.racks = new int[size];
         for (int[] p : ports) {
             for (int i = 0; i < 3; i++) {
                 p[i] = freePort();
@@ -42,6 +44,12 @@ final class LocalCluster implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** Puts node {@code i} on rack {@code rack} (before it starts). */
+    LocalCluster rack(int i, int rack) {
+        racks[i] = rack;
+        return this;
     }
 
     /** Node {@code i}'s config, in aerospike.conf form. */
@@ -70,11 +78,12 @@ final class LocalCluster implements AutoCloseable {
                 }
                 namespace test {
                     replication-factor %d
+                    rack-id %d
                     storage-engine memory {
                         data-size 512M
                     }
                 }
-                """.formatted(0xA0 + i, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor);
+                """.formatted(0xA0 + i, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor, racks[i]);
     }
 
     /** Every node's heartbeat port as a seed line, so a restarted node finds whoever is up. */
