@@ -59,8 +59,8 @@ public final class ClusterService implements AutoCloseable {
     private volatile Metadata.TruncationSink truncations = t -> {};
 
     /**
-     * The cluster side of node {@code self}. {@code clusterThread} runs every state change, one at
-     * a time; {@code workers} read records for migrations; {@code timer} drives resends.
+     * The cluster side of node {@code self}, its namespaces' copies found at start being subsets of
+     * {@code bootLineage}.
      */
     public ClusterService(
             long self,
@@ -69,12 +69,10 @@ public final class ClusterService implements AutoCloseable {
             Addresses addresses,
             Namespaces namespaces,
             Map<String, Integer> rackIds,
-            Executor clusterThread,
-            Executor workers,
-            ScheduledExecutorService timer,
-            LongSupplier nanoTime,
+            Threads threads,
             long bootLineage,
             Settings settings) {
+        Executor clusterThread = threads.clusterThread();
         this.self = self;
         this.membership = membership;
         this.fabric = fabric;
@@ -89,14 +87,26 @@ public final class ClusterService implements AutoCloseable {
                 self,
                 fabric,
                 clusterThread,
-                workers,
-                timer,
-                nanoTime,
+                threads.workers(),
+                threads.timer(),
+                threads.nanoTime(),
                 settings.migrateThreads(),
                 states::get,
                 partitionGeneration::incrementAndGet);
-        this.replication = new Replication(fabric, timer, nanoTime, settings.replicaTimeoutMillis(), states::get);
+        this.replication = new Replication(
+                fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
     }
+
+    /**
+     * Where the cluster's work runs and how it tells time.
+     *
+     * @param clusterThread runs every state change, one at a time
+     * @param workers read records for migrations
+     * @param timer drives resends and timeouts
+     * @param nanoTime a monotonic clock in nanoseconds
+     */
+    public record Threads(
+            Executor clusterThread, Executor workers, ScheduledExecutorService timer, LongSupplier nanoTime) {}
 
     /**
      * Tunables.

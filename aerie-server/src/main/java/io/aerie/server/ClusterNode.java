@@ -84,10 +84,7 @@ final class ClusterNode implements AutoCloseable {
                 new ClusterService.Addresses(fabricHost, fabricPort, serviceHosts, servicePort),
                 namespaces,
                 rackIds(),
-                clusterThread,
-                migrators,
-                timer,
-                System::nanoTime,
+                new ClusterService.Threads(clusterThread, migrators, timer, System::nanoTime),
                 PartitionVersion.fresh(1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)),
                 new ClusterService.Settings(config.service().migrateThreads(), replicaTimeout));
         service = c;

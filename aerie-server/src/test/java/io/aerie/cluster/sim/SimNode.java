@@ -36,10 +36,7 @@ final class SimNode {
                 new ClusterService.Addresses("sim", 1, List.of("sim"), 1),
                 namespaces,
                 Map.of(),
-                executor,
-                executor,
-                executor,
-                scheduler::nanoTime,
+                new ClusterService.Threads(executor, executor, executor, scheduler::nanoTime),
                 (1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)) << 16,
                 new ClusterService.Settings(2, 2_000));
         cluster.join();
