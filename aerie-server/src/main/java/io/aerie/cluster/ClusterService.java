@@ -90,7 +90,7 @@ public final class ClusterService implements AutoCloseable {
                 threads.workers(),
                 threads.timer(),
                 threads.nanoTime(),
-                settings.migrateThreads(),
+                new Migrations.Limits(settings.migrateThreads(), settings.migrateMaxNumIncoming()),
                 states::get,
                 partitionGeneration::incrementAndGet);
         this.replication = new Replication(
@@ -112,9 +112,10 @@ public final class ClusterService implements AutoCloseable {
      * Tunables.
      *
      * @param migrateThreads emigrations this node runs at once ({@code migrate-threads})
+     * @param migrateMaxNumIncoming partitions it takes in at once ({@code migrate-max-num-incoming})
      * @param replicaTimeoutMillis how long a write waits for a replica that stays in the view
      */
-    public record Settings(int migrateThreads, long replicaTimeoutMillis) {}
+    public record Settings(int migrateThreads, int migrateMaxNumIncoming, long replicaTimeoutMillis) {}
 
     /** Joins the cluster and waits up to {@code timeoutMillis} for the first rebalance. */
     public void start(long timeoutMillis) throws InterruptedException {
@@ -293,7 +294,8 @@ public final class ClusterService implements AutoCloseable {
         }
         // AP: the effective replication factor is the lowest configured one, at most the node count.
         int effective = Math.min(rf, nodes.size());
-        PartitionTable table = PartitionBalance.compute(nodes, racks, effective);
+        PartitionTable table = PartitionBalance.compute(
+                nodes, racks, effective, s.namespace().config().preferUniformBalance());
         PartitionPlan[] plans = Rebalance.plan(table, versions, v.clusterKey());
         List<Emigration> emigrations = s.apply(v.clusterKey(), plans, effective, versions);
         migrations.start(emigrations);

@@ -47,6 +47,10 @@ final class Migrations {
     private final ScheduledExecutorService timer;
     private final LongSupplier nanoTime;
     private final int maxActive;
+    private final int maxIncoming;
+    /** Immigrations under way here (source, namespace, partition): at most {@code maxIncoming}. */
+    private final java.util.Set<SendKey> incoming = ConcurrentHashMap.newKeySet();
+
     private final Function<String, @Nullable PartitionStates> namespaces;
     private final Runnable ownershipChanged;
     private final Map<SendKey, Pending> pending = new ConcurrentHashMap<>();
@@ -61,7 +65,7 @@ final class Migrations {
             Executor workers,
             ScheduledExecutorService timer,
             LongSupplier nanoTime,
-            int maxActive,
+            Limits limits,
             Function<String, @Nullable PartitionStates> namespaces,
             Runnable ownershipChanged) {
         this.self = self;
@@ -70,7 +74,8 @@ final class Migrations {
         this.workers = workers;
         this.timer = timer;
         this.nanoTime = nanoTime;
-        this.maxActive = Math.max(1, maxActive);
+        this.maxActive = Math.max(1, limits.threads());
+        this.maxIncoming = Math.max(1, limits.maxIncoming());
         this.namespaces = namespaces;
         this.ownershipChanged = ownershipChanged;
         fabric.register(MessageType.MIGRATE_RECORDS, this::onRecords);
@@ -81,11 +86,20 @@ final class Migrations {
         timer.scheduleWithFixedDelay(this::resendOverdue, 200, 200, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Throttles.
+     *
+     * @param threads emigrations this node runs at once ({@code migrate-threads})
+     * @param maxIncoming partitions it takes in at once ({@code migrate-max-num-incoming})
+     */
+    record Limits(int threads, int maxIncoming) {}
+
     /** Sets who is in the view; forgets every emigration and unacknowledged message of the last one. Cluster thread. */
     void newView(long[] viewMembers) {
         members = viewMembers.clone();
         queued.clear();
         pending.clear();
+        incoming.clear();
         active = 0;
     }
 
@@ -243,6 +257,17 @@ final class Migrations {
             ack(m, MessageType.MIGRATE_RECORDS, ns, pid, seq, RETRY);
             return;
         }
+        SendKey in = new SendKey(0, ns, pid, m.source(), 0);
+        if (!incoming.contains(in)) {
+            synchronized (incoming) {
+                if (incoming.size() >= maxIncoming) {
+                    // migrate-max-num-incoming: the sender tries again shortly.
+                    ack(m, MessageType.MIGRATE_RECORDS, ns, pid, seq, RETRY);
+                    return;
+                }
+                incoming.add(in);
+            }
+        }
         int count = b.getInt();
         for (int i = 0; i < count; i++) {
             byte[] set = Wire.getBytes(b);
@@ -267,6 +292,9 @@ final class Migrations {
             return;
         }
         long source = m.source();
+        if (type == MessageType.MIGRATE_DONE) {
+            incoming.remove(new SendKey(0, ns, pid, source, 0));
+        }
         clusterThread.execute(() -> {
             if (states.clusterKey() != m.clusterKey()) {
                 return;

@@ -38,6 +38,17 @@ public final class PartitionBalance {
      * (nodes without one are on rack 0) and {@code replicationFactor} copies (at most the node count).
      */
     public static PartitionTable compute(List<Long> nodes, Map<Long, Integer> rackIds, int replicationFactor) {
+        return compute(nodes, rackIds, replicationFactor, false);
+    }
+
+    /**
+     * As {@link #compute(List, Map, int)}; with {@code uniform} ({@code prefer-uniform-balance}) the
+     * rows are then adjusted so that no node masters, or holds a replica column of, more than its
+     * share of the partitions (rounded up) where the rest of the row allows it, at the price of a
+     * few more partitions moving when nodes come and go.
+     */
+    public static PartitionTable compute(
+            List<Long> nodes, Map<Long, Integer> rackIds, int replicationFactor, boolean uniform) {
         long[] succession = succession(nodes);
         int n = succession.length;
         int rf = Math.min(replicationFactor, n);
@@ -76,7 +87,54 @@ public final class PartitionBalance {
             }
             rows[pid] = row;
         }
+        if (uniform && n > 1) {
+            balanceColumns(rows, racks, rf, distinctRacks.size() > 1);
+        }
         return new PartitionTable(succession, rows, rf);
+    }
+
+    /**
+     * Evens out each of the first {@code rf} columns, partition by partition in id order: a node
+     * that already has its share of a column gives the position to the first node further down
+     * the row that has not, keeping the copies on distinct racks when racks are in use. Every node
+     * makes the same moves, so the table stays the same everywhere.
+     */
+    private static void balanceColumns(int[][] rows, int[] racks, int rf, boolean rackAware) {
+        int n = rows[0].length;
+        int target = (PARTITIONS + n - 1) / n;
+        for (int col = 0; col < rf; col++) {
+            int[] claims = new int[n];
+            for (int[] row : rows) {
+                if (claims[row[col]] >= target) {
+                    for (int j = col + 1; j < n; j++) {
+                        if (claims[row[j]] < target && (!rackAware || rackFits(row, racks, col, j, rf))) {
+                            int t = row[col];
+                            row[col] = row[j];
+                            row[j] = t;
+                            break;
+                        }
+                    }
+                }
+                claims[row[col]]++;
+            }
+        }
+    }
+
+    /** Whether swapping positions {@code col} and {@code j} leaves the first {@code rf} positions on as many racks as before. */
+    private static boolean rackFits(int[] row, int[] racks, int col, int j, int rf) {
+        int before = distinctRacks(row, racks, rf);
+        int[] swapped = row.clone();
+        swapped[col] = row[j];
+        swapped[j] = row[col];
+        return distinctRacks(swapped, racks, rf) >= before;
+    }
+
+    private static int distinctRacks(int[] row, int[] racks, int rf) {
+        Set<Integer> seen = new HashSet<>();
+        for (int k = 0; k < rf; k++) {
+            seen.add(racks[row[k]]);
+        }
+        return seen.size();
     }
 
     /** Node ids in descending order (compared unsigned, as Aerospike's 64-bit node ids): the succession list. */

@@ -98,6 +98,7 @@ public final class ConfigParser {
         int minClusterSize = ServiceConfig.DEFAULT_MIN_CLUSTER_SIZE;
         int tickerIntervalSeconds = ServiceConfig.DEFAULT_TICKER_INTERVAL_SECONDS;
         boolean disableUdfExecution = false;
+        int migrateMaxNumIncoming = ServiceConfig.DEFAULT_MIGRATE_MAX_NUM_INCOMING;
         for (ConfigEntry entry : section.entries()) {
             switch (entry.name()) {
                 case "cluster-name" -> clusterName = clusterName(section, entry);
@@ -108,6 +109,7 @@ public final class ConfigParser {
                 case "transaction-max-ms" ->
                     transactionMaxMs = section.wholeNumber(entry, 1, Long.MAX_VALUE / 1_000_000);
                 case "migrate-threads" -> migrateThreads = section.integer(entry, 0, 100);
+                case "migrate-max-num-incoming" -> migrateMaxNumIncoming = section.integer(entry, 1, 256);
                 case "min-cluster-size" -> minClusterSize = section.integer(entry, 0, Limits.MAX_REPLICATION_FACTOR);
                 case "ticker-interval" -> tickerIntervalSeconds = section.integer(entry, 0, Integer.MAX_VALUE);
                 case "disable-udf-execution" -> disableUdfExecution = section.bool(entry);
@@ -124,7 +126,8 @@ public final class ConfigParser {
                 migrateThreads,
                 minClusterSize,
                 tickerIntervalSeconds,
-                disableUdfExecution);
+                disableUdfExecution,
+                migrateMaxNumIncoming);
     }
 
     private static String clusterName(Section section, ConfigEntry entry) {

@@ -30,6 +30,9 @@ import java.util.Set;
  *     over the storage files; default 86400 (a day), as Aerospike
  * @param rackId {@code rack-id}: the rack this node is on for the namespace; copies of a partition
  *     go to different racks where there are enough; 0 (default) to 1000000
+ * @param preferUniformBalance {@code prefer-uniform-balance}: even out partitions per node (masters and
+ *     each replica column) beyond what hashing gives; default true, as Aerospike; must be the same on
+ *     every node
  */
 public record NamespaceConfig(
         String name,
@@ -46,7 +49,8 @@ public record NamespaceConfig(
         long maxRecordSize,
         StorageConfig storage,
         long tombRaiderPeriodSeconds,
-        int rackId) {
+        int rackId,
+        boolean preferUniformBalance) {
     public static final int DEFAULT_REPLICATION_FACTOR = 2;
     /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
     public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
@@ -107,7 +111,8 @@ public record NamespaceConfig(
                 DEFAULT_MAX_RECORD_SIZE,
                 MemoryStorageConfig.ofSize(dataSizeBytes),
                 DEFAULT_TOMB_RAIDER_PERIOD,
-                0);
+                0,
+                true);
     }
 
     /** A builder holding this config's values, for copies with some parameters changed (set-config). */
@@ -140,6 +145,7 @@ public record NamespaceConfig(
         private StorageConfig storage;
         private long tombRaiderPeriodSeconds;
         private int rackId;
+        private boolean preferUniformBalance = true;
 
         private Builder(NamespaceConfig c) {
             name = c.name;
@@ -155,6 +161,7 @@ public record NamespaceConfig(
             strongConsistency = c.strongConsistency;
             tombRaiderPeriodSeconds = c.tombRaiderPeriodSeconds;
             rackId = c.rackId;
+            preferUniformBalance = c.preferUniformBalance;
             maxRecordSize = c.maxRecordSize;
             storage = c.storage;
         }
@@ -214,6 +221,11 @@ public record NamespaceConfig(
             return this;
         }
 
+        public Builder preferUniformBalance(boolean v) {
+            preferUniformBalance = v;
+            return this;
+        }
+
         public Builder rackId(int v) {
             rackId = v;
             return this;
@@ -245,7 +257,8 @@ public record NamespaceConfig(
                     maxRecordSize,
                     storage,
                     tombRaiderPeriodSeconds,
-                    rackId);
+                    rackId,
+                    preferUniformBalance);
         }
     }
 

@@ -45,6 +45,7 @@ final class NamespaceParser {
         int nsupPeriod = 0;
         long tombRaiderPeriod = NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD;
         int rackId = 0;
+        boolean preferUniformBalance = true;
         boolean allowTtlWithoutNsup = false;
         int readTouchPct = 0;
         int sysMemoryPct = NamespaceConfig.DEFAULT_STOP_WRITES_SYS_MEMORY_PCT;
@@ -65,6 +66,7 @@ final class NamespaceParser {
                 case "nsup-period" -> nsupPeriod = (int) section.seconds(entry, 0, Integer.MAX_VALUE);
                 case "tomb-raider-period" -> tombRaiderPeriod = section.seconds(entry, 1, Integer.MAX_VALUE);
                 case "rack-id" -> rackId = section.integer(entry, 0, 1_000_000);
+                case "prefer-uniform-balance" -> preferUniformBalance = section.bool(entry);
                 case "allow-ttl-without-nsup" -> allowTtlWithoutNsup = section.bool(entry);
                 case "default-read-touch-ttl-pct" -> readTouchPct = section.percent(entry);
                 case "stop-writes-sys-memory-pct" -> sysMemoryPct = section.percent(entry);
@@ -108,7 +110,8 @@ final class NamespaceParser {
                     maxRecordSize,
                     storage.config(),
                     tombRaiderPeriod,
-                    rackId);
+                    rackId,
+                    preferUniformBalance);
         } catch (IllegalArgumentException e) {
             throw section.rejected(stanza, e);
         }

@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
  * @param minClusterSize {@code min-cluster-size}; default 1
  * @param tickerIntervalSeconds {@code ticker-interval}, period of the statistics log line; default 10
  * @param disableUdfExecution {@code disable-udf-execution}; default false
+ * @param migrateMaxNumIncoming {@code migrate-max-num-incoming}: partitions this node takes in at
+ *     once from other nodes' migrations; default 4, 1 to 256
  */
 public record ServiceConfig(
         @Nullable String clusterName,
@@ -28,7 +30,9 @@ public record ServiceConfig(
         int migrateThreads,
         int minClusterSize,
         int tickerIntervalSeconds,
-        boolean disableUdfExecution) {
+        boolean disableUdfExecution,
+        int migrateMaxNumIncoming) {
+    public static final int DEFAULT_MIGRATE_MAX_NUM_INCOMING = 4;
     public static final int DEFAULT_PROTO_FD_MAX = 15_000;
     public static final int DEFAULT_PROTO_FD_IDLE_MS = 0;
     public static final long DEFAULT_TRANSACTION_MAX_MS = 1000;
@@ -51,6 +55,7 @@ public record ServiceConfig(
         Limits.checkRange("migrate-threads", migrateThreads, 0, 100);
         Limits.checkRange("min-cluster-size", minClusterSize, 0, Limits.MAX_REPLICATION_FACTOR);
         Limits.checkRange("ticker-interval", tickerIntervalSeconds, 0, Integer.MAX_VALUE);
+        Limits.checkRange("migrate-max-num-incoming", migrateMaxNumIncoming, 1, 256);
     }
 
     /** The five settings most code cares about; the rest take Aerospike's defaults. */
@@ -70,7 +75,8 @@ public record ServiceConfig(
                 DEFAULT_MIGRATE_THREADS,
                 DEFAULT_MIN_CLUSTER_SIZE,
                 DEFAULT_TICKER_INTERVAL_SECONDS,
-                false);
+                false,
+                DEFAULT_MIGRATE_MAX_NUM_INCOMING);
     }
 
     /** Aerospike's defaults: no cluster name, derived node id, 15000 connections, automatic thread counts. */

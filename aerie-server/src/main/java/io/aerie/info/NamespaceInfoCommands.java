@@ -1,5 +1,7 @@
 package io.aerie.info;
 
+import io.aerie.cluster.ClusterService;
+import io.aerie.cluster.PartitionStates;
 import io.aerie.config.DeviceStorageConfig;
 import io.aerie.config.MemoryStorageConfig;
 import io.aerie.config.NamespaceConfig;
@@ -9,37 +11,56 @@ import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.SetInfo;
 import io.aerie.storage.EntryArena;
+import io.aerie.storage.Partition;
 import io.aerie.storage.device.DeviceStore;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /** {@code namespace/<ns>}, {@code sets}, {@code bins}: a namespace's statistics and configuration. */
 final class NamespaceInfoCommands {
     private NamespaceInfoCommands() {}
 
-    static void register(InfoRegistry registry, Namespaces namespaces) {
+    static void register(InfoRegistry registry, Namespaces namespaces, NodeState node) {
         registry.register("namespace", (n, a) -> {
             Namespace ns = namespaces.get(a);
-            return ns == null ? "type=unknown" : namespace(ns);
+            return ns == null ? "type=unknown" : namespace(ns, node.cluster());
         });
         registry.register("sets", (n, a) -> sets(namespaces, a));
         registry.register("bins", (n, a) -> bins(namespaces, a));
     }
 
     /** Statistics first, then configuration, as Aerospike 8.1 lists them. */
-    static String namespace(Namespace ns) {
+    static String namespace(Namespace ns, @Nullable ClusterService cluster) {
         StringJoiner j = new StringJoiner(";");
         long total = ns.dataSizeBytes();
         long used = ns.usedBytes();
-        j.add("ns_cluster_size=1");
-        j.add("effective_replication_factor=1");
+        PartitionStates states = cluster == null ? null : cluster.states(ns.name());
+        long master = ns.objects();
+        long prole = 0;
+        long nonReplica = 0;
+        if (states != null && cluster != null && !cluster.alone()) {
+            master = 0;
+            for (int pid = 0; pid < Partition.COUNT; pid++) {
+                int n = ns.partitionSize(pid);
+                if (states.isMaster(pid)) {
+                    master += n;
+                } else if (states.canRead(pid)) {
+                    prole += n;
+                } else {
+                    nonReplica += n;
+                }
+            }
+        }
+        j.add("ns_cluster_size=" + (cluster == null ? 1 : cluster.view().size()));
+        j.add("effective_replication_factor=" + (states == null ? 1 : states.replicationFactor()));
         j.add("objects=" + ns.objects());
         j.add("tombstones=0");
-        j.add("master_objects=" + ns.objects());
+        j.add("master_objects=" + master);
         j.add("master_tombstones=0");
-        j.add("prole_objects=0");
+        j.add("prole_objects=" + prole);
         j.add("prole_tombstones=0");
-        j.add("non_replica_objects=0");
+        j.add("non_replica_objects=" + nonReplica);
         DeviceStore store = ns.store();
         Map<String, Object> storage = store == null ? Map.of() : store.statistics();
         if (ns.config().storage() instanceof DeviceStorageConfig) {

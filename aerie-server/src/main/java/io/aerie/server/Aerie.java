@@ -60,7 +60,7 @@ public final class Aerie implements AutoCloseable {
     private Aerie(NodeConfig config, Clock clock) throws InterruptedException {
         this.config = config;
         ServiceConfig service = config.service();
-        this.state = new NodeState(nodeId(service), service.clusterName(), clock.currentTimeMillis());
+        this.state = new NodeState(nodeId(config), service.clusterName(), clock.currentTimeMillis());
         this.namespaces = new Namespaces(config.namespaces(), clock);
         this.storageThreads = Executors.newCachedThreadPool(
                 Thread.ofPlatform().name("aerie-storage-", 0).daemon().factory());
@@ -268,15 +268,48 @@ public final class Aerie implements AutoCloseable {
         }
     }
 
-    private static String nodeId(ServiceConfig service) {
-        String configured = service.nodeId();
+    private static String nodeId(NodeConfig config) {
+        String configured = config.service().nodeId();
         if (configured != null) {
             return configured.toUpperCase(Locale.ROOT);
+        }
+        if (!config.network().heartbeat().meshSeeds().isEmpty()) {
+            // As Aerospike forms it: the fabric port in the top 16 bits, a MAC address below.
+            long mac = macAddress();
+            if (mac != 0 && config.network().fabric().port() != 0) {
+                long id = ((long) config.network().fabric().port() << 48) | mac;
+                return Long.toHexString(id).toUpperCase(Locale.ROOT);
+            }
         }
         byte[] b = new byte[6];
         new SecureRandom().nextBytes(b);
         // Aerospike node ids are 64-bit; "A" marks ours apart from MAC-derived ones.
         return ("A" + HexFormat.of().formatHex(b)).toUpperCase(Locale.ROOT);
+    }
+
+    /** The first non-loopback interface's MAC address as 48 bits, or 0 when there is none. */
+    private static long macAddress() {
+        try {
+            var interfaces = java.net.NetworkInterface.getNetworkInterfaces();
+            List<java.net.NetworkInterface> all =
+                    interfaces == null ? List.of() : java.util.Collections.list(interfaces);
+            all.sort(java.util.Comparator.comparing(java.net.NetworkInterface::getName));
+            for (java.net.NetworkInterface ni : all) {
+                byte[] hw = ni.isLoopback() ? null : ni.getHardwareAddress();
+                if (hw != null && hw.length == 6) {
+                    long mac = 0;
+                    for (byte x : hw) {
+                        mac = (mac << 8) | (x & 0xFF);
+                    }
+                    if (mac != 0) {
+                        return mac;
+                    }
+                }
+            }
+        } catch (java.net.SocketException e) {
+            LOG.debug("no MAC address for the node id: {}", e.toString());
+        }
+        return 0;
     }
 
     private static List<String> accessAddresses(List<String> configured, String bindAddress, InetSocketAddress bound) {

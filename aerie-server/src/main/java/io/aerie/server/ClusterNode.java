@@ -86,7 +86,8 @@ final class ClusterNode implements AutoCloseable {
                 rackIds(),
                 new ClusterService.Threads(clusterThread, migrators, timer, System::nanoTime),
                 PartitionVersion.fresh(1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)),
-                new ClusterService.Settings(config.service().migrateThreads(), replicaTimeout));
+                new ClusterService.Settings(
+                        config.service().migrateThreads(), config.service().migrateMaxNumIncoming(), replicaTimeout));
         service = c;
         txn.joinCluster(c, new Proxy(c, txn, timer, System::nanoTime, replicaTimeout));
         c.onTruncation(truncations);

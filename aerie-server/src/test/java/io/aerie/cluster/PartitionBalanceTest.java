@@ -158,4 +158,64 @@ class PartitionBalanceTest {
         }
         return r;
     }
+
+    @Property(tries = 20)
+    void uniformBalanceEvensOutEveryColumnAndKeepsRacksApart(
+            @ForAll @Size(min = 2, max = 9) @UniqueElements List<@IntRange(min = 1, max = 100_000) Integer> ids,
+            @ForAll @IntRange(min = 1, max = 3) int rf,
+            @ForAll boolean racks) {
+        List<Long> nodes = ids.stream().map(Integer::longValue).toList();
+        Map<Long, Integer> rackIds = new HashMap<>();
+        if (racks) {
+            for (int i = 0; i < nodes.size(); i++) {
+                rackIds.put(nodes.get(i), i % 2);
+            }
+        }
+        PartitionTable plain = PartitionBalance.compute(nodes, rackIds, rf, false);
+        PartitionTable t = PartitionBalance.compute(nodes, rackIds, rf, true);
+        int n = nodes.size();
+        int effective = Math.min(rf, n);
+        for (int col = 0; col < effective; col++) {
+            int[] count = counts(t, col);
+            int spread = Arrays.stream(count).max().orElseThrow()
+                    - Arrays.stream(count).min().orElseThrow();
+            int[] hashed = counts(plain, col);
+            int hashedSpread = Arrays.stream(hashed).max().orElseThrow()
+                    - Arrays.stream(hashed).min().orElseThrow();
+            if (racks && col > 0) {
+                // Replica columns serve the racks first: a rack of one node holds most of them.
+                continue;
+            }
+            // Never less even than hashing alone; without racks no node masters more than its share.
+            assertThat(spread)
+                    .as("column %d counts %s", col, Arrays.toString(count))
+                    .isLessThanOrEqualTo(hashedSpread);
+            if (col == 0 && !racks) {
+                assertThat(Arrays.stream(count).max().orElseThrow())
+                        .as("masters %s", Arrays.toString(count))
+                        .isLessThanOrEqualTo((PartitionBalance.PARTITIONS + n - 1) / n);
+            }
+        }
+        for (int pid = 0; pid < PartitionBalance.PARTITIONS; pid++) {
+            int[] row = t.row(pid);
+            assertThat(Arrays.stream(row).distinct().count()).isEqualTo(n);
+            if (racks) {
+                Set<Integer> plainRacks = new HashSet<>();
+                Set<Integer> uniformRacks = new HashSet<>();
+                for (int k = 0; k < effective; k++) {
+                    plainRacks.add(rackIds.get(plain.nodes()[plain.row(pid)[k]]));
+                    uniformRacks.add(rackIds.get(t.nodes()[row[k]]));
+                }
+                assertThat(uniformRacks.size()).isGreaterThanOrEqualTo(plainRacks.size());
+            }
+        }
+    }
+
+    private static int[] counts(PartitionTable t, int column) {
+        int[] count = new int[t.nodes().length];
+        for (int pid = 0; pid < PartitionBalance.PARTITIONS; pid++) {
+            count[t.row(pid)[column]]++;
+        }
+        return count;
+    }
 }

@@ -122,7 +122,7 @@ class ConfigParserTest {
                         }
                         """ + MINIMAL).service();
 
-        assertThat(service).isEqualTo(new ServiceConfig("prod", "A1B2C3", 20_000, 60_000, 8, 2500, 2, 3, 30, true));
+        assertThat(service).isEqualTo(new ServiceConfig("prod", "A1B2C3", 20_000, 60_000, 8, 2500, 2, 3, 30, true, 4));
     }
 
     @Test
@@ -361,7 +361,8 @@ class ConfigParserTest {
                         128 * 1024,
                         new MemoryStorageConfig(2 * GIB, List.of(), 0),
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                        0));
+                        0,
+                        true));
     }
 
     @Test
@@ -613,12 +614,12 @@ class ConfigParserTest {
                         "test.conf:27: 'read-consistency-level-override' in stanza 'namespace test'",
                         "test.conf:28: 'high-water-memory-pct' in stanza 'namespace test'",
                         "test.conf:29: 'nsup-hist-period' in stanza 'namespace test'",
-                        "test.conf:31: 'prefer-uniform-balance' in stanza 'namespace test'",
                         "test.conf:32: 'partition-tree-sprigs' in stanza 'namespace test'",
                         "test.conf:33: stanza 'set users' in stanza 'namespace test'",
                         "test.conf:38: 'compression' in stanza 'namespace test > storage-engine memory'",
                         "test.conf:41: stanza 'xdr' at the top level");
         assertThat(config.namespaces().get(0).rackId()).isEqualTo(1);
+        assertThat(config.namespaces().get(0).preferUniformBalance()).isTrue();
     }
 
     @Test

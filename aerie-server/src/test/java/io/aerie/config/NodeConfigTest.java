@@ -52,7 +52,8 @@ class NodeConfigTest {
                         1024 * 1024,
                         MemoryStorageConfig.ofSize(64L * 1024 * 1024),
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                        0));
+                        0,
+                        true));
     }
 
     @Test
@@ -123,7 +124,8 @@ class NodeConfigTest {
                         1024 * 1024,
                         storage,
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                        0))
+                        0,
+                        true))
                 .hasMessageContaining("nsup-period");
         assertThat(new NamespaceConfig(
                                 "t",
@@ -140,7 +142,8 @@ class NodeConfigTest {
                                 1024 * 1024,
                                 storage,
                                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                                0)
+                                0,
+                                true)
                         .defaultTtlSeconds())
                 .isEqualTo(60);
     }

@@ -35,7 +35,8 @@ class TtlRulesTest {
                 1 << 20,
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                0);
+                0,
+                true);
         assertThat(TtlPolicy.voidTime(0, null, withDefault, NOW)).isEqualTo(NOW + 100L);
     }
 
@@ -69,7 +70,8 @@ class TtlRulesTest {
                 1 << 20,
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                0);
+                0,
+                true);
         assertThat(TtlPolicy.voidTime(60, null, noNsup, NOW)).isEqualTo(-ResultCode.FAIL_FORBIDDEN);
         NamespaceConfig allowed = new NamespaceConfig(
                 "t",
@@ -86,7 +88,8 @@ class TtlRulesTest {
                 1 << 20,
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
-                0);
+                0,
+                true);
         assertThat(TtlPolicy.voidTime(60, null, allowed, NOW)).isEqualTo(NOW + 60L);
     }
 

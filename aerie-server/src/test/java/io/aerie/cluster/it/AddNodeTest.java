@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** A fourth node joins three: about a quarter of the partitions move to it, and every record keeps two copies. */
+/** A fourth node joins three: about a quarter of the masters move, and every record keeps two copies. */
 class AddNodeTest {
     private static final int RECORDS = 2000;
 
@@ -60,8 +60,6 @@ class AddNodeTest {
             for (int pid = 0; pid < 4096; pid++) {
                 if (!before.get(pid).equals(after.get(pid))) {
                     moved++;
-                    // Rendezvous hashing: a master changes only to the node that joined.
-                    assertThat(after.get(pid)).isEqualTo(c.node(3).nodeId());
                 }
             }
             Map<String, Integer> perNode = new HashMap<>();
@@ -70,6 +68,8 @@ class AddNodeTest {
                     "add node: %d of 4096 masters moved (%.1f%%); masters per node %s%n",
                     moved, 100.0 * moved / 4096, perNode);
             assertThat(moved).isBetween(4096 / 4 - 250, 4096 / 4 + 250);
+            // prefer-uniform-balance (the default) evens the masters out to within one partition.
+            assertThat(perNode.values()).allSatisfy(count -> assertThat(count).isBetween(1023, 1025));
             long copies = c.running().stream()
                     .mapToLong(a -> a.namespaces().get("test").objects())
                     .sum();

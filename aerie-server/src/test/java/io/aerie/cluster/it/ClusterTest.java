@@ -64,6 +64,15 @@ class ClusterTest {
                     client.put(null, new Key("test", "s", i), new Bin("v", i));
                 }
                 assertThat(copies(c)).isEqualTo(2L * RECORDS);
+                long masterObjects = 0;
+                for (Aerie a : c.running()) {
+                    String ns = a.info("namespace/test");
+                    assertThat(ns).contains("ns_cluster_size=3;").contains("effective_replication_factor=2;");
+                    masterObjects += stat(ns, "master_objects");
+                    assertThat(stat(ns, "master_objects") + stat(ns, "prole_objects"))
+                            .isEqualTo(stat(ns, "objects"));
+                }
+                assertThat(masterObjects).isEqualTo(RECORDS);
                 for (int i = 0; i < RECORDS; i++) {
                     Record r = client.get(null, new Key("test", "s", i));
                     assertThat(r).as("record %d", i).isNotNull();
@@ -93,6 +102,15 @@ class ClusterTest {
                 }
             }
         }
+    }
+
+    private static long stat(String answer, String name) {
+        for (String kv : answer.split(";", -1)) {
+            if (kv.startsWith(name + "=")) {
+                return Long.parseLong(kv.substring(name.length() + 1));
+            }
+        }
+        throw new AssertionError(name + " missing from " + answer);
     }
 
     private static void waitForNodes(AerospikeClient client, int n) throws InterruptedException {

@@ -38,7 +38,7 @@ final class SimNode {
                 Map.of(),
                 new ClusterService.Threads(executor, executor, executor, scheduler::nanoTime),
                 (1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)) << 16,
-                new ClusterService.Settings(2, 2_000));
+                new ClusterService.Settings(2, 2, 2_000));
         cluster.join();
     }
 
