@@ -38,7 +38,7 @@ for n in 1 3; do
     start_cluster "$n" "$port" "$out/c$n"
     bin/aerie-load -p "$port" -w I -k 100000 -o 1024 -z 16 > "$out/insert-$n.txt"
     bin/aerie-load -p "$port" "${load_opts[@]}" --json "$out/load-$n.json" > "$out/load-$n.txt"
-    echo "$n node(s): $(grep 'total  tps' "$out/load-$n.txt") | $(grep '^  read ' "$out/load-$n.txt" | sed 's/.*latency us: /read us: /') | $(grep '^  update ' "$out/load-$n.txt" | sed 's/.*latency us: /update us: /')"
+    echo "$n node(s): $(grep 'total  tps' "$out/load-$n.txt") | $(grep '^  read ' "$out/load-$n.txt" | sed 's/.*latency us: /read us: /') | $(grep '^  write ' "$out/load-$n.txt" | sed 's/.*latency us: /write us: /')"
     bin/aerie-cluster stop --dir "$out/c$n" > /dev/null
 done
 python3 - "$out" <<'PY'

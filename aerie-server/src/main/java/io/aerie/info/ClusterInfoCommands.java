@@ -100,8 +100,9 @@ public final class ClusterInfoCommands {
     private static String clusterStable(NodeState node, String args) {
         java.util.Map<String, String> p = InfoRegistry.params(args);
         ClusterService c = node.cluster();
-        if (c == null) {
-            return clusterKey(node);
+        if (c == null || node.partitionGeneration() < 0) {
+            // Still joining: not ready to serve.
+            return "ERROR::unstable-cluster";
         }
         String size = p.get("size");
         if (size != null && !size.equals(Integer.toString(c.view().size()))) {
