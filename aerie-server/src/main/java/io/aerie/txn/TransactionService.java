@@ -163,7 +163,7 @@ public final class TransactionService {
             return Replies.error(out, ResultCode.UNSUPPORTED_FEATURE, transactionTtl);
         }
         ClusterService c = cluster;
-        if (batch && c != null) {
+        if (batch && c != null && !c.alone()) {
             // Batch rows are not proxied: the client sends each row to the node its map names.
             PartitionStates states = c.states(ns.name());
             int pid = partitionOf(m);
