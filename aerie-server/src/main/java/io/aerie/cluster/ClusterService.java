@@ -47,6 +47,7 @@ public final class ClusterService implements AutoCloseable {
     private final Map<String, Integer> rackIds;
     private final Migrations migrations;
     private final Replication replication;
+    private final DuplicateReads duplicateReads;
     private final Map<Long, Map<Long, ExchangeMessage>> exchanges = new LinkedHashMap<>();
     private final Map<Long, ExchangeMessage> lastHeard = new HashMap<>();
     private final AtomicInteger partitionGeneration = new AtomicInteger(0);
@@ -93,6 +94,8 @@ public final class ClusterService implements AutoCloseable {
                 new Migrations.Limits(settings.migrateThreads(), settings.migrateMaxNumIncoming()),
                 states::get,
                 partitionGeneration::incrementAndGet);
+        this.duplicateReads = new DuplicateReads(
+                fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
         this.replication = new Replication(
                 fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
     }
@@ -364,6 +367,11 @@ public final class ClusterService implements AutoCloseable {
     /** The replica-write side, for the transaction path. */
     public Replication replication() {
         return replication;
+    }
+
+    /** Duplicate resolution for reads that ask for it. */
+    public DuplicateReads duplicateReads() {
+        return duplicateReads;
     }
 
     /** Fabric, for proxies. */

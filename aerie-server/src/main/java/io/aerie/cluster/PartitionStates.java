@@ -130,6 +130,32 @@ public final class PartitionStates {
         return java.util.Arrays.copyOf(out, n);
     }
 
+    /**
+     * The other copies that may hold newer versions of the partition's records than this node,
+     * which serves it, while they are being merged after a change: the plan's sources, and the
+     * final master when it is another node. Empty once this node serves the merged copy.
+     */
+    public long[] duplicateHolders(int pid) {
+        PartitionPlan p = plan(pid);
+        if (p == null || !isMaster(pid) || p.fresh()) {
+            return new long[0];
+        }
+        if (p.finalMaster() == self) {
+            return versions.get(pid) == (p.finalLineage() | PartitionVersion.MASTER)
+                    ? new long[0]
+                    : p.sources().clone();
+        }
+        long[] out = new long[p.sources().length + 1];
+        int n = 0;
+        for (long s : p.sources()) {
+            if (s != self) {
+                out[n++] = s;
+            }
+        }
+        out[n++] = p.finalMaster();
+        return java.util.Arrays.copyOf(out, n);
+    }
+
     /** Whether this node holds partition {@code pid} as a replica (not as master) in the current view. */
     public boolean isReplica(int pid, int column) {
         PartitionPlan p = plan(pid);

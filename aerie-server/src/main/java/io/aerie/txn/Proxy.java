@@ -128,15 +128,7 @@ public final class Proxy {
         } catch (ProtocolException e) {
             return null;
         }
-        ByteBuf out = Unpooled.buffer(256);
-        try {
-            txn.executeHere(decoded, out, wait);
-            byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
-        } finally {
-            out.release();
-        }
+        return txn.executeToBytes(decoded, wait);
     }
 
     private void reply(FabricMessage request, long id, byte status, byte[] frame) {

@@ -81,8 +81,48 @@ public final class TransactionService {
                 commitWait.replyWith(p.forward(nsName == null ? "" : nsName, partitionOf(m), bytes));
                 return;
             }
+            if (target == 0 && m.hasInfo1(MsgFlags.INFO1_READ_MODE_AP_ALL) && resolveDuplicates(c, m, commitWait)) {
+                return;
+            }
         }
         executeHere(m, out, commitWait);
+    }
+
+    /**
+     * A read with {@code ReadModeAP.ALL} of a partition whose copies are still being merged: asks
+     * the other copies for the record first, keeps the winner, then answers. False when there is
+     * nothing to resolve.
+     */
+    private boolean resolveDuplicates(ClusterService c, AsMessage m, CommitWait commitWait) {
+        String nsName = m.namespace();
+        PartitionStates states = nsName == null ? null : c.states(nsName);
+        boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
+        if (states == null || nsName == null || write) {
+            return false;
+        }
+        int pid = partitionOf(m);
+        long[] holders = states.duplicateHolders(pid);
+        if (holders.length == 0) {
+            return false;
+        }
+        io.aerie.storage.Digest d = io.aerie.storage.Digest.of(m.buffer(), m.digestOffset());
+        commitWait.replyWith(c.duplicateReads()
+                .resolve(nsName, d, holders, c.clusterKey())
+                .thenApply(done -> executeToBytes(m, null)));
+        return true;
+    }
+
+    /** Runs a single-record request here and returns its reply frame. */
+    byte[] executeToBytes(AsMessage m, @Nullable CommitWait wait) {
+        ByteBuf out = io.netty.buffer.Unpooled.buffer(256);
+        try {
+            executeHere(m, out, wait);
+            byte[] bytes = new byte[out.readableBytes()];
+            out.readBytes(bytes);
+            return bytes;
+        } finally {
+            out.release();
+        }
     }
 
     /** Executes a single-record request on this node, whoever serves its partition (a proxied request). */
