@@ -12,9 +12,14 @@ import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ProtoHeader;
 import io.aerie.protocol.ProtocolException;
+import io.aerie.protocol.RequestEncoder;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.device.CommitWait;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -167,6 +172,12 @@ public final class TransactionService {
             MessageWriter.writeResultFrame(out, e.resultCode(), 0, 0);
             return;
         }
+        Proxy p = proxy;
+        ClusterService c = cluster;
+        if (p != null && c != null && commitWait != null && !c.alone() && anyServedElsewhere(batch)) {
+            commitWait.replyWith(executeAcrossNodes(batch, p));
+            return;
+        }
         int frame = MessageWriter.beginFrame(out);
         int failure = ResultCode.OK;
         for (AsMessage row : batch.rows()) {
@@ -185,6 +196,92 @@ public final class TransactionService {
         }
         MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, failure, 0, 0, 0, 0, 0);
         MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+    }
+
+    private boolean anyServedElsewhere(BatchRequest batch) {
+        for (AsMessage row : batch.rows()) {
+            if (servedElsewhere(row) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A batch some of whose rows belong to partitions other nodes serve (the client's map is out
+     * of date): those rows are proxied one by one, the rest run here, and the reply is assembled
+     * in row order once every row has its answer and this node's writes are committed.
+     */
+    private CompletableFuture<byte @Nullable []> executeAcrossNodes(BatchRequest batch, Proxy p) {
+        List<CompletableFuture<byte[]>> rows = new ArrayList<>(batch.rows().size());
+        CommitWait local = new CommitWait();
+        for (AsMessage row : batch.rows()) {
+            int index = row.batchIndex();
+            String nsName = row.namespace();
+            if (servedElsewhere(row) != 0 && nsName != null) {
+                rows.add(p.forward(nsName, partitionOf(row), RequestEncoder.single(row))
+                        .thenApply(frame -> asBatchRow(frame, index)));
+            } else {
+                ByteBuf buf = Unpooled.buffer(256);
+                try {
+                    executeRecord(row, buf, index, true, local);
+                    byte[] bytes = new byte[buf.readableBytes()];
+                    buf.readBytes(bytes);
+                    rows.add(CompletableFuture.completedFuture(bytes));
+                } finally {
+                    buf.release();
+                }
+            }
+        }
+        CompletableFuture<Boolean> committed = new CompletableFuture<>();
+        local.whenDurable(committed::complete);
+        List<CompletableFuture<?>> all = new ArrayList<>(rows);
+        all.add(committed);
+        return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
+                .thenApply(done -> committed.join() ? assembleBatch(rows) : null);
+    }
+
+    /** A proxied single-record reply frame as the batch row {@code index}; TIMEOUT when none came. */
+    private static byte[] asBatchRow(byte @Nullable [] frame, int index) {
+        if (frame == null || frame.length < ProtoHeader.SIZE + 22) {
+            ByteBuf buf = Unpooled.buffer(32);
+            try {
+                Replies.error(buf, ResultCode.TIMEOUT, index);
+                byte[] bytes = new byte[buf.readableBytes()];
+                buf.readBytes(bytes);
+                return bytes;
+            } finally {
+                buf.release();
+            }
+        }
+        byte[] row = java.util.Arrays.copyOfRange(frame, ProtoHeader.SIZE, frame.length);
+        // The batch row's index goes where a single reply has its transaction-ttl.
+        row[14] = (byte) (index >>> 24);
+        row[15] = (byte) (index >>> 16);
+        row[16] = (byte) (index >>> 8);
+        row[17] = (byte) index;
+        return row;
+    }
+
+    private static byte[] assembleBatch(List<CompletableFuture<byte[]>> rows) {
+        ByteBuf out = Unpooled.buffer(4096);
+        try {
+            int frame = MessageWriter.beginFrame(out);
+            for (CompletableFuture<byte[]> r : rows) {
+                out.writeBytes(r.join());
+                if (out.writerIndex() - frame > BATCH_FRAME_BYTES) {
+                    MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+                    frame = MessageWriter.beginFrame(out);
+                }
+            }
+            MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, ResultCode.OK, 0, 0, 0, 0, 0);
+            MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+            byte[] bytes = new byte[out.readableBytes()];
+            out.readBytes(bytes);
+            return bytes;
+        } finally {
+            out.release();
+        }
     }
 
     /** One record's transaction; writes one AS_MSG (no frame) and returns its result code. */

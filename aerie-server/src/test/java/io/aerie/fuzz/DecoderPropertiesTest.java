@@ -7,7 +7,9 @@ import io.aerie.protocol.AsMessageDecoder;
 import io.aerie.protocol.BatchRequest;
 import io.aerie.protocol.Compression;
 import io.aerie.protocol.FieldType;
+import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ProtocolException;
+import io.aerie.protocol.RequestEncoder;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
@@ -77,6 +79,33 @@ class DecoderPropertiesTest {
             int off = m.fieldOffset(f.type());
             assertThat(Arrays.copyOfRange(body, off, off + m.fieldLength(f.type())))
                     .isEqualTo(last.data());
+        }
+    }
+
+    @Property(tries = 500)
+    void aDecodedMessageEncodesBackToTheSameRequest(@ForAll("messages") MsgBuilder b) {
+        byte[] body = b.body();
+        AsMessage m = AsMessageDecoder.decode(body, 0, body.length);
+        byte[] again = RequestEncoder.single(m);
+        AsMessage r = AsMessageDecoder.decode(again, 0, again.length);
+        assertThat(r.info1()).isEqualTo(b.info1 & ~MsgFlags.INFO1_BATCH);
+        assertThat(r.info2()).isEqualTo(b.info2);
+        assertThat(r.generation()).isEqualTo(b.generation);
+        assertThat(r.opCount()).isEqualTo(m.opCount());
+        for (int i = 0; i < m.opCount(); i++) {
+            assertThat(r.opType(i)).isEqualTo(m.opType(i));
+            assertThat(Arrays.copyOfRange(again, r.opValueOffset(i), r.opValueOffset(i) + r.opValueLength(i)))
+                    .isEqualTo(Arrays.copyOfRange(body, m.opValueOffset(i), m.opValueOffset(i) + m.opValueLength(i)));
+        }
+        for (MsgBuilder.Field f : b.fields) {
+            int off = r.fieldOffset(f.type());
+            int was = m.fieldOffset(f.type());
+            assertThat(Arrays.copyOfRange(again, off, off + r.fieldLength(f.type())))
+                    .isEqualTo(Arrays.copyOfRange(body, was, was + m.fieldLength(f.type())));
+        }
+        if (m.digestOffset() >= 0) {
+            assertThat(Arrays.copyOfRange(again, r.digestOffset(), r.digestOffset() + 20))
+                    .isEqualTo(Arrays.copyOfRange(body, m.digestOffset(), m.digestOffset() + 20));
         }
     }
 
