@@ -110,7 +110,7 @@ public final class ClusterInfoCommands {
         }
         boolean ignoreMigrations = "yes".equalsIgnoreCase(p.getOrDefault("ignore-migrations", "no"))
                 || "true".equalsIgnoreCase(p.getOrDefault("ignore-migrations", "no"));
-        if (!c.ready() || (!ignoreMigrations && !c.stable())) {
+        if (!c.ready() || c.clusterKey() != c.view().clusterKey() || (!ignoreMigrations && !c.stable())) {
             return "ERROR::unstable-cluster";
         }
         return clusterKey(node);

@@ -10,7 +10,6 @@ import io.aerie.protocol.AsMessageDecoder;
 import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.ProtocolException;
 import io.aerie.protocol.ResultCode;
-import io.aerie.storage.device.CommitWait;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
@@ -80,7 +79,14 @@ public final class Proxy {
         if (target == cluster.self()) {
             // Ownership came here meanwhile: serve it locally.
             pending.remove(id, p);
-            p.reply.complete(executeHere(p.msg, null));
+            AsMessage decoded;
+            try {
+                decoded = AsMessageDecoder.decode(p.msg, 0, p.msg.length);
+            } catch (ProtocolException e) {
+                p.reply.complete(null);
+                return;
+            }
+            txn.executeProxied(decoded).whenComplete((out, error) -> p.reply.complete(error == null ? out : null));
             return;
         }
         byte[] nsBytes = p.ns.getBytes(StandardCharsets.UTF_8);
@@ -109,26 +115,20 @@ public final class Proxy {
             reply(m, id, REDIRECT, new byte[0]);
             return;
         }
-        CommitWait wait = new CommitWait();
-        byte[] out = executeHere(msg, wait);
-        if (out == null) {
-            reply(m, id, FAILED, new byte[0]);
-        } else if (wait.pending()) {
-            wait.whenDurable(durable -> reply(m, id, durable ? OK : FAILED, durable ? out : new byte[0]));
-        } else {
-            reply(m, id, OK, out);
-        }
-    }
-
-    /** Runs a forwarded message here; the reply frame, or null when it cannot be decoded. */
-    private byte @Nullable [] executeHere(byte[] msg, @Nullable CommitWait wait) {
         AsMessage decoded;
         try {
             decoded = AsMessageDecoder.decode(msg, 0, msg.length);
         } catch (ProtocolException e) {
-            return null;
+            reply(m, id, FAILED, new byte[0]);
+            return;
         }
-        return txn.executeToBytes(decoded, wait);
+        txn.executeProxied(decoded).whenComplete((out, error) -> {
+            if (error == null && out != null) {
+                reply(m, id, OK, out);
+            } else {
+                reply(m, id, FAILED, new byte[0]);
+            }
+        });
     }
 
     private void reply(FabricMessage request, long id, byte status, byte[] frame) {

@@ -86,7 +86,9 @@ public final class TransactionService {
                 commitWait.replyWith(p.forward(nsName == null ? "" : nsName, partitionOf(m), bytes));
                 return;
             }
-            if (target == 0 && m.hasInfo1(MsgFlags.INFO1_READ_MODE_AP_ALL) && resolveDuplicates(c, m, commitWait)) {
+            CompletableFuture<Void> resolved = target == 0 ? resolveDuplicates(c, m) : null;
+            if (resolved != null) {
+                commitWait.replyWith(resolved.thenCompose(done -> executeCommitted(m)));
                 return;
             }
         }
@@ -94,27 +96,45 @@ public final class TransactionService {
     }
 
     /**
-     * A read with {@code ReadModeAP.ALL} of a partition whose copies are still being merged: asks
-     * the other copies for the record first, keeps the winner, then answers. False when there is
-     * nothing to resolve.
+     * A write, or a read with {@code ReadModeAP.ALL}, of a partition whose copies are still being
+     * merged: asks the other copies for the record first and keeps the winner, so the write builds
+     * on the newest version (and survives the merge) and the read sees it; then executes and
+     * answers once the write is committed. Null when there is nothing to resolve.
      */
-    private boolean resolveDuplicates(ClusterService c, AsMessage m, CommitWait commitWait) {
+    private @Nullable CompletableFuture<Void> resolveDuplicates(ClusterService c, AsMessage m) {
         String nsName = m.namespace();
         PartitionStates states = nsName == null ? null : c.states(nsName);
         boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
-        if (states == null || nsName == null || write) {
-            return false;
+        if (states == null || nsName == null || !(write || m.hasInfo1(MsgFlags.INFO1_READ_MODE_AP_ALL))) {
+            return null;
         }
         int pid = partitionOf(m);
         long[] holders = states.duplicateHolders(pid);
         if (holders.length == 0) {
-            return false;
+            return null;
         }
         io.aerie.storage.Digest d = io.aerie.storage.Digest.of(m.buffer(), m.digestOffset());
-        commitWait.replyWith(c.duplicateReads()
-                .resolve(nsName, d, holders, c.clusterKey())
-                .thenApply(done -> executeToBytes(m, null)));
-        return true;
+        return c.duplicateReads().resolve(nsName, d, holders, c.clusterKey());
+    }
+
+    /** A request proxied here by another node: resolved against duplicates when needed, run, and answered once committed. */
+    CompletableFuture<byte @Nullable []> executeProxied(AsMessage m) {
+        ClusterService c = cluster;
+        CompletableFuture<Void> resolved = c == null ? null : resolveDuplicates(c, m);
+        return resolved == null ? executeCommitted(m) : resolved.thenCompose(done -> executeCommitted(m));
+    }
+
+    /** Runs a single-record request here; completes with its reply once its writes are committed (null if they failed). */
+    CompletableFuture<byte @Nullable []> executeCommitted(AsMessage m) {
+        CommitWait wait = new CommitWait();
+        byte[] reply = executeToBytes(m, wait);
+        CompletableFuture<byte @Nullable []> out = new CompletableFuture<>();
+        if (wait.pending()) {
+            wait.whenDurable(durable -> out.complete(durable ? reply : null));
+        } else {
+            out.complete(reply);
+        }
+        return out;
     }
 
     /** Runs a single-record request here and returns its reply frame. */
