@@ -22,9 +22,12 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "aerie-backup",
-        mixinStandardHelpOptions = true,
         description = "Back a namespace or set up as of one instant, in Aerospike's .asb text format.")
 public final class BackupTool implements Callable<Integer> {
+    /** Only the long form: {@code -h} names the host, as in Aerospike's tools. */
+    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
+    boolean help;
+
     @Option(
             names = {"-h", "--host"},
             description = "node address (default ${DEFAULT-VALUE})")

@@ -18,11 +18,12 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code bin/aerie-restore -i test.asb}</pre>
  */
-@Command(
-        name = "aerie-restore",
-        mixinStandardHelpOptions = true,
-        description = "Restore an Aerospike .asb text backup (from aerie-backup or asbackup).")
+@Command(name = "aerie-restore", description = "Restore an Aerospike .asb text backup (from aerie-backup or asbackup).")
 public final class RestoreTool implements Callable<Integer> {
+    /** Only the long form: {@code -h} names the host, as in Aerospike's tools. */
+    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
+    boolean help;
+
     @Option(
             names = {"-h", "--host"},
             description = "node address (default ${DEFAULT-VALUE})")

@@ -31,11 +31,12 @@ import picocli.CommandLine.Option;
  *
  * <pre>{@code bin/aerie-load -k 100000 -o 1024 -w RU,50 -z 16 -d 30}</pre>
  */
-@Command(
-        name = "aerie-load",
-        mixinStandardHelpOptions = true,
-        description = "Load generator for Aerie and Aerospike nodes.")
+@Command(name = "aerie-load", description = "Load generator for Aerie and Aerospike nodes.")
 public final class LoadTool implements Callable<Integer> {
+    /** Only the long form: {@code -h} names the host, as in Aerospike's tools. */
+    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
+    boolean help;
+
     @Option(
             names = {"-h", "--hosts"},
             description = "seed host (default ${DEFAULT-VALUE})")
@@ -78,7 +79,7 @@ public final class LoadTool implements Callable<Integer> {
 
     @Option(
             names = {"-w", "--workload"},
-            description = "I (insert each key once) or RU,<read%> (default ${DEFAULT-VALUE})")
+            description = "I (insert each key once) or RU,<read%%> (default ${DEFAULT-VALUE})")
     String workload = "RU,50";
 
     @Option(
