@@ -31,6 +31,8 @@ public final class ClusterService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterService.class);
     /** Exchanges of this many recent views are kept while members catch up. */
     private static final int KEPT_EXCHANGES = 4;
+    /** How long duplicate resolution waits for a copy that does not answer. */
+    private static final long DUPLICATE_TIMEOUT_MILLIS = 400;
 
     /** Where this node is reached: fabric for peers, service for clients. */
     public record Addresses(String fabricHost, int fabricPort, List<String> serviceHosts, int servicePort) {}
@@ -94,8 +96,13 @@ public final class ClusterService implements AutoCloseable {
                 new Migrations.Limits(settings.migrateThreads(), settings.migrateMaxNumIncoming()),
                 states::get,
                 partitionGeneration::incrementAndGet);
+        // Duplicate resolution gives up on a silent copy well within a client's default timeout.
         this.duplicateReads = new DuplicateReads(
-                fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
+                fabric,
+                threads.timer(),
+                threads.nanoTime(),
+                Math.min(DUPLICATE_TIMEOUT_MILLIS, settings.replicaTimeoutMillis()),
+                states::get);
         this.replication = new Replication(
                 fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
     }

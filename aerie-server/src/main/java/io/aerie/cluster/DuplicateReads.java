@@ -45,7 +45,7 @@ public final class DuplicateReads {
         this.namespaces = namespaces;
         fabric.register(MessageType.DUPLICATE_READ, this::onRequest);
         fabric.register(MessageType.DUPLICATE_REPLY, this::onReply);
-        timer.scheduleWithFixedDelay(this::expire, 50, 50, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(this::expire, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -62,17 +62,17 @@ public final class DuplicateReads {
             p.done.complete(null);
             return p.done;
         }
-        pending.put(id, p);
         byte[] digest = new byte[Digest.SIZE];
         d.writeTo(digest, 0);
         ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + Digest.SIZE);
         b.putLong(id);
         Wire.putString(b, ns);
         b.put(digest);
+        p.request = b.array();
+        p.clusterKey = clusterKey;
+        pending.put(id, p);
         for (long h : holders) {
-            if (!fabric.send(h, MessageType.DUPLICATE_READ, clusterKey, b.array())) {
-                answered(id, p, h);
-            }
+            fabric.send(h, MessageType.DUPLICATE_READ, clusterKey, p.request);
         }
         return p.done;
     }
@@ -125,11 +125,19 @@ public final class DuplicateReads {
         }
     }
 
+    /** Gives up on holders silent past the timeout; asks the others again (a request or its answer may have been refused). */
     private void expire() {
         long now = nanoTime.getAsLong();
         for (Map.Entry<Long, Pending> e : pending.entrySet()) {
-            if (now - e.getValue().started > timeoutNanos && pending.remove(e.getKey(), e.getValue())) {
-                e.getValue().done.complete(null);
+            Pending p = e.getValue();
+            if (now - p.started > timeoutNanos) {
+                if (pending.remove(e.getKey(), p)) {
+                    p.done.complete(null);
+                }
+            } else {
+                for (long h : p.waiting) {
+                    fabric.send(h, MessageType.DUPLICATE_READ, p.clusterKey, p.request);
+                }
             }
         }
     }
@@ -140,6 +148,8 @@ public final class DuplicateReads {
         final long started;
         final Set<Long> waiting = ConcurrentHashMap.newKeySet();
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        byte[] request = new byte[0];
+        long clusterKey;
 
         Pending(String ns, long started) {
             this.ns = ns;

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Three node processes, replication-factor 2: SIGKILL of one node in the middle of a write load
- * loses no acknowledged write; reads go on once the client has re-tended; the node comes back,
- * migrations finish and every record has its two copies again.
+ * Three node processes, replication-factor 2: SIGKILL of each node in turn (in a seeded order), in
+ * the middle of a write load, loses no acknowledged write; reads go on once the client has
+ * re-tended; the node comes back, migrations finish and every record has its two copies again.
  */
 class NodeKillTest {
     private static final int KEYS = 2000;
@@ -43,49 +43,68 @@ class NodeKillTest {
             c.awaitProcessesStable(3, 60_000);
             ClientPolicy policy = new ClientPolicy();
             policy.timeout = 5000;
-            int victim = random.nextInt(3);
-            int survivor = (victim + 1) % 3;
             // Highest value acknowledged per key; values only grow per key, so a later read shows at least it.
             AtomicLongArray acked = new AtomicLongArray(KEYS);
             AtomicLong ops = new AtomicLong();
             AtomicLong failures = new AtomicLong();
+            List<Integer> victims = new ArrayList<>(List.of(0, 1, 2));
+            java.util.Collections.shuffle(victims, random);
             try (AerospikeClient client = new AerospikeClient(
                     policy,
                     new Host("127.0.0.1", c.servicePort(0)),
                     new Host("127.0.0.1", c.servicePort(1)),
                     new Host("127.0.0.1", c.servicePort(2)))) {
-                AtomicBoolean stop = new AtomicBoolean();
-                List<Thread> writers = new ArrayList<>();
-                for (int t = 0; t < THREADS; t++) {
-                    int owner = t;
-                    Thread th = new Thread(() -> write(client, owner, acked, ops, failures, stop));
-                    th.start();
-                    writers.add(th);
-                }
-                Thread.sleep(1500 + random.nextInt(1000));
-                c.kill(victim);
-                Thread.sleep(4000);
-                stop.set(true);
-                for (Thread th : writers) {
-                    th.join();
-                }
-                c.awaitProcessesStable(2, 60_000);
-                verify(client, acked, "after the kill of node " + victim + " (seed " + seed + ")");
-                assertThat(objects(c, survivor) + objects(c, (victim + 2) % 3)).isEqualTo(2L * KEYS);
+                // Each node in turn: killed under load, then back.
+                for (int victim : victims) {
+                    killUnderLoad(c, client, victim, random, acked, ops, failures);
+                    String when = "after the kill of node " + victim + " (seed " + seed + ")";
+                    c.awaitProcessesStable(2, 60_000);
+                    verify(client, acked, when);
+                    assertThat(objects(c, (victim + 1) % 3) + objects(c, (victim + 2) % 3))
+                            .as("copies %s", when)
+                            .isEqualTo(2L * KEYS);
 
-                c.startProcess(victim, dir);
-                c.awaitProcessesStable(3, 60_000);
-                long copies = 0;
-                for (int i = 0; i < 3; i++) {
-                    copies += objects(c, i);
+                    c.startProcess(victim, dir);
+                    c.awaitProcessesStable(3, 60_000);
+                    long copies = 0;
+                    for (int i = 0; i < 3; i++) {
+                        copies += objects(c, i);
+                    }
+                    assertThat(copies).as("copies once node %d is back", victim).isEqualTo(2L * KEYS);
+                    verify(client, acked, "after node " + victim + " rejoined (seed " + seed + ")");
                 }
-                assertThat(copies).as("copies once the node is back").isEqualTo(2L * KEYS);
-                verify(client, acked, "after node " + victim + " rejoined (seed " + seed + ")");
             }
             System.out.printf(
-                    "node kill: victim %d, %d acknowledged writes, %d failed or in doubt, seed %d%n",
-                    victim, ops.get(), failures.get(), seed);
+                    "node kill: victims %s, %d acknowledged writes, %d failed or in doubt, seed %d%n",
+                    victims, ops.get(), failures.get(), seed);
             assertThat(ops.get()).isPositive();
+        }
+    }
+
+    /** Runs the writers, kills {@code victim} with SIGKILL in the middle, and stops them a few seconds later. */
+    private static void killUnderLoad(
+            LocalCluster c,
+            AerospikeClient client,
+            int victim,
+            Random random,
+            AtomicLongArray acked,
+            AtomicLong ops,
+            AtomicLong failures)
+            throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int owner = t;
+            Thread th = new Thread(() -> write(client, owner, acked, ops, failures, stop));
+            th.start();
+            writers.add(th);
+        }
+        Thread.sleep(1000 + random.nextInt(1000));
+        c.kill(victim);
+        Thread.sleep(3000);
+        stop.set(true);
+        for (Thread th : writers) {
+            th.join();
         }
     }
 
