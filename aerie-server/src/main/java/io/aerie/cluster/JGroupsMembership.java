@@ -133,8 +133,11 @@ public final class JGroupsMembership implements Membership {
             }
         }
         ids.sort((a, b) -> Long.compareUnsigned(b, a));
-        // Every member sees the same view id (creator and number): hash it into the 48-bit key.
-        long key = mix(v.getViewId().getId() * 31 + ((UUID) v.getViewId().getCreator()).getMostSignificantBits())
+        // Every member sees the same view id (creator and number): hash it into the 48-bit key. The
+        // creator's incarnation (random per process start) keeps keys from repeating across restarts.
+        UUID creator = (UUID) v.getViewId().getCreator();
+        long key = mix(mix(v.getViewId().getId() * 31 + creator.getMostSignificantBits())
+                        ^ creator.getLeastSignificantBits())
                 & 0xFFFF_FFFF_FFFFL;
         ClusterView next = new ClusterView(key == 0 ? 1 : key, ids, ids.get(0));
         view = next;
