@@ -59,14 +59,6 @@ public final class PartitionStates {
         return v;
     }
 
-    long version(int pid) {
-        return versions.get(pid);
-    }
-
-    void setVersion(int pid, long version) {
-        versions.set(pid, version);
-    }
-
     long clusterKey() {
         return clusterKey;
     }
@@ -85,10 +77,6 @@ public final class PartitionStates {
     /** The node that serves partition {@code pid} now; 0 when none is known yet. */
     public long actingMaster(int pid) {
         return acting.get(pid);
-    }
-
-    void setActingMaster(int pid, long node) {
-        acting.set(pid, node);
     }
 
     /** Whether this node serves the partition's writes and reads now. */

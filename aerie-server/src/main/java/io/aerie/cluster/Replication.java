@@ -176,11 +176,6 @@ public final class Replication {
         }
     }
 
-    /** Writes in flight, for statistics. */
-    public int inFlight() {
-        return pending.size();
-    }
-
     /** A replica write waiting for acknowledgements. */
     private static final class Pending {
         final byte[] payload;
