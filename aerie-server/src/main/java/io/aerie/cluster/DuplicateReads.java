@@ -5,33 +5,29 @@ import io.aerie.fabric.FabricMessage;
 import io.aerie.storage.Digest;
 import io.aerie.storage.Record;
 import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Duplicate resolution for reads that ask for it (the client's {@code ReadModeAP.ALL}): while a
- * partition's copies are being merged after a change, the node serving it fetches the record from
- * every other copy that may hold a newer version, keeps the winner by conflict resolution, and only
- * then answers, as Aerospike's dup-res does.
+ * Duplicate resolution for writes and for reads that ask for it (the client's
+ * {@code ReadModeAP.ALL}): while a partition's copies are being merged after a change, the node
+ * serving it fetches the record from every other copy that may hold a newer version, keeps the
+ * winner by conflict resolution, and only then executes, as Aerospike's dup-res does.
  */
 public final class DuplicateReads {
     private static final byte NONE = 0;
     private static final byte FOUND = 1;
+    /** Silent copies are asked again at every tick. */
+    private static final long TICK_MILLIS = 20;
 
     private final Fabric fabric;
-    private final LongSupplier nanoTime;
-    private final long timeoutNanos;
     private final Function<String, @Nullable PartitionStates> namespaces;
-    private final AtomicLong nextRequest = new AtomicLong(1);
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final FanoutRequests requests;
 
     DuplicateReads(
             Fabric fabric,
@@ -40,12 +36,11 @@ public final class DuplicateReads {
             long timeoutMillis,
             Function<String, @Nullable PartitionStates> namespaces) {
         this.fabric = fabric;
-        this.nanoTime = nanoTime;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.namespaces = namespaces;
+        this.requests = new FanoutRequests(
+                fabric, MessageType.DUPLICATE_READ, timer, nanoTime, TICK_MILLIS, TICK_MILLIS, timeoutMillis);
         fabric.register(MessageType.DUPLICATE_READ, this::onRequest);
         fabric.register(MessageType.DUPLICATE_REPLY, this::onReply);
-        timer.scheduleWithFixedDelay(this::expire, 20, 20, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -53,28 +48,18 @@ public final class DuplicateReads {
      * into this node's; completes once all answered, or at the timeout with what came.
      */
     public CompletableFuture<Void> resolve(String ns, Digest d, long[] holders, long clusterKey) {
-        long id = nextRequest.getAndIncrement();
-        Pending p = new Pending(ns, nanoTime.getAsLong());
-        for (long h : holders) {
-            p.waiting.add(h);
-        }
-        if (p.waiting.isEmpty()) {
-            p.done.complete(null);
-            return p.done;
-        }
+        long id = requests.nextId();
         byte[] digest = new byte[Digest.SIZE];
         d.writeTo(digest, 0);
         ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + Digest.SIZE);
         b.putLong(id);
         Wire.putString(b, ns);
         b.put(digest);
-        p.request = b.array();
-        p.clusterKey = clusterKey;
-        pending.put(id, p);
+        List<Long> targets = new ArrayList<>(holders.length);
         for (long h : holders) {
-            fabric.send(h, MessageType.DUPLICATE_READ, clusterKey, p.request);
+            targets.add(h);
         }
-        return p.done;
+        return requests.send(id, targets, clusterKey, b.array()).thenApply(allAnswered -> null);
     }
 
     private void onRequest(FabricMessage m) {
@@ -88,72 +73,34 @@ public final class DuplicateReads {
         byte[] record = states == null ? null : states.namespace().copyOf(d.partitionId(), d);
         ByteBuffer out;
         if (record == null || states == null) {
-            out = ByteBuffer.allocate(9).putLong(id).put(NONE);
+            out = ByteBuffer.allocate(9 + Wire.stringSize(ns)).putLong(id).put(NONE);
+            Wire.putString(out, ns);
         } else {
             byte[] set = states.namespace().setNameBytes(record);
-            out = ByteBuffer.allocate(9 + 8 + set.length + record.length)
+            out = ByteBuffer.allocate(9 + Wire.stringSize(ns) + 8 + set.length + record.length)
                     .putLong(id)
                     .put(FOUND);
+            Wire.putString(out, ns);
             Wire.putBytes(out, set);
             Wire.putBytes(out, record);
         }
         fabric.send(m.source(), MessageType.DUPLICATE_REPLY, m.clusterKey(), out.array());
     }
 
+    /** Merges the copy that came (a late answer too: conflict resolution keeps it harmless), then counts the answer. */
     private void onReply(FabricMessage m) {
         ByteBuffer b = ByteBuffer.wrap(m.payload());
         long id = b.getLong();
-        Pending p = pending.get(id);
-        if (p == null) {
-            return;
-        }
-        if (b.get() == FOUND) {
+        boolean found = b.get() == FOUND;
+        String ns = Wire.getString(b);
+        if (found) {
             byte[] set = Wire.getBytes(b);
             byte[] record = Wire.getBytes(b);
-            PartitionStates states = namespaces.apply(p.ns);
+            PartitionStates states = namespaces.apply(ns);
             if (states != null && record.length >= Record.HEADER) {
                 states.namespace().mergeIn(set, record, null);
             }
         }
-        answered(id, p, m.source());
-    }
-
-    private void answered(long id, Pending p, long holder) {
-        p.waiting.remove(holder);
-        if (p.waiting.isEmpty() && pending.remove(id, p)) {
-            p.done.complete(null);
-        }
-    }
-
-    /** Gives up on holders silent past the timeout; asks the others again (a request or its answer may have been refused). */
-    private void expire() {
-        long now = nanoTime.getAsLong();
-        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
-            Pending p = e.getValue();
-            if (now - p.started > timeoutNanos) {
-                if (pending.remove(e.getKey(), p)) {
-                    p.done.complete(null);
-                }
-            } else {
-                for (long h : p.waiting) {
-                    fabric.send(h, MessageType.DUPLICATE_READ, p.clusterKey, p.request);
-                }
-            }
-        }
-    }
-
-    /** A read waiting for the other copies. */
-    private static final class Pending {
-        final String ns;
-        final long started;
-        final Set<Long> waiting = ConcurrentHashMap.newKeySet();
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        byte[] request = new byte[0];
-        long clusterKey;
-
-        Pending(String ns, long started) {
-            this.ns = ns;
-            this.started = started;
-        }
+        requests.answered(id, m.source());
     }
 }

@@ -18,7 +18,7 @@ public final class MessageType {
     static final int REPLICA_ACK = 31;
     /** Asks a copy for its version of a record (duplicate resolution): request id, ns, digest. */
     static final int DUPLICATE_READ = 32;
-    /** A copy's version of a record, or none: request id, found, set, record. */
+    /** A copy's version of a record, or none: request id, found, ns, set, record. */
     static final int DUPLICATE_REPLY = 33;
     /** A client request forwarded to the node that serves its partition: request id, frame. */
     public static final int PROXY_REQUEST = 40;

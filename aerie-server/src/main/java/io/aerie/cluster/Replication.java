@@ -5,13 +5,11 @@ import io.aerie.fabric.FabricMessage;
 import io.aerie.storage.Digest;
 import io.aerie.storage.Record;
 import java.nio.ByteBuffer;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
@@ -27,16 +25,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class Replication {
     private static final Logger LOG = LoggerFactory.getLogger(Replication.class);
-    private static final long RESEND_NANOS = TimeUnit.MILLISECONDS.toNanos(300);
+    private static final long TICK_MILLIS = 100;
+    private static final long RESEND_MILLIS = 300;
     private static final byte WRITE = 0;
     private static final byte DELETE = 1;
 
     private final Fabric fabric;
-    private final LongSupplier nanoTime;
-    private final long timeoutNanos;
     private final Function<String, @Nullable PartitionStates> namespaces;
-    private final AtomicLong nextRequest = new AtomicLong(1);
-    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final FanoutRequests requests;
     private volatile long clusterKey;
     private volatile Set<Long> members = Set.of();
 
@@ -47,25 +43,18 @@ public final class Replication {
             long timeoutMillis,
             Function<String, @Nullable PartitionStates> namespaces) {
         this.fabric = fabric;
-        this.nanoTime = nanoTime;
-        this.timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         this.namespaces = namespaces;
+        this.requests = new FanoutRequests(
+                fabric, MessageType.REPLICA_WRITE, timer, nanoTime, TICK_MILLIS, RESEND_MILLIS, timeoutMillis);
         fabric.register(MessageType.REPLICA_WRITE, this::onWrite);
         fabric.register(MessageType.REPLICA_ACK, this::onAck);
-        timer.scheduleWithFixedDelay(this::resendOverdue, 100, 100, TimeUnit.MILLISECONDS);
     }
 
     /** A new view: replicas that left it no longer hold up a write. */
     void newView(long key, Set<Long> viewMembers) {
         clusterKey = key;
         members = Set.copyOf(viewMembers);
-        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
-            Pending p = e.getValue();
-            p.waiting.retainAll(members);
-            if (p.waiting.isEmpty() && pending.remove(e.getKey(), p)) {
-                p.done.complete(true);
-            }
-        }
+        requests.retain(members);
     }
 
     /**
@@ -75,7 +64,7 @@ public final class Replication {
      */
     public CompletableFuture<Boolean> write(String ns, long[] targets, byte[] setName, byte[] record) {
         ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + 1 + 8 + setName.length + record.length);
-        long id = nextRequest.getAndIncrement();
+        long id = requests.nextId();
         b.putLong(id);
         Wire.putString(b, ns);
         b.put(WRITE);
@@ -87,7 +76,7 @@ public final class Replication {
     /** Sends the delete of a record whose removed version had {@code generation} and {@code lastUpdateTime}. */
     public CompletableFuture<Boolean> delete(String ns, long[] targets, Digest d, int generation, long lastUpdateTime) {
         ByteBuffer b = ByteBuffer.allocate(8 + Wire.stringSize(ns) + 1 + Digest.SIZE + 4 + 8);
-        long id = nextRequest.getAndIncrement();
+        long id = requests.nextId();
         b.putLong(id);
         Wire.putString(b, ns);
         b.put(DELETE);
@@ -98,21 +87,13 @@ public final class Replication {
     }
 
     private CompletableFuture<Boolean> send(long id, long[] targets, byte[] payload) {
-        Pending p = new Pending(payload, nanoTime.getAsLong());
+        List<Long> inView = new ArrayList<>(targets.length);
         for (long t : targets) {
             if (members.contains(t)) {
-                p.waiting.add(t);
+                inView.add(t);
             }
         }
-        if (p.waiting.isEmpty()) {
-            p.done.complete(true);
-            return p.done;
-        }
-        pending.put(id, p);
-        for (long t : p.waiting) {
-            fabric.send(t, MessageType.REPLICA_WRITE, clusterKey, payload);
-        }
-        return p.done;
+        return requests.send(id, inView, clusterKey, payload);
     }
 
     private void onWrite(FabricMessage m) {
@@ -144,50 +125,9 @@ public final class Replication {
     private void onAck(FabricMessage m) {
         ByteBuffer b = ByteBuffer.wrap(m.payload());
         long id = b.getLong();
-        Pending p = pending.get(id);
-        if (p == null) {
-            return;
-        }
         if (b.get() != 0) {
             LOG.warn("node {} refused a replica write", Long.toHexString(m.source()));
         }
-        p.waiting.remove(m.source());
-        if (p.waiting.isEmpty() && pending.remove(id, p)) {
-            p.done.complete(true);
-        }
-    }
-
-    private void resendOverdue() {
-        long now = nanoTime.getAsLong();
-        for (Map.Entry<Long, Pending> e : pending.entrySet()) {
-            Pending p = e.getValue();
-            if (now - p.started > timeoutNanos) {
-                if (pending.remove(e.getKey(), p)) {
-                    p.done.complete(false);
-                }
-                continue;
-            }
-            if (now - p.lastSent > RESEND_NANOS) {
-                p.lastSent = now;
-                for (long t : p.waiting) {
-                    fabric.send(t, MessageType.REPLICA_WRITE, clusterKey, p.payload);
-                }
-            }
-        }
-    }
-
-    /** A replica write waiting for acknowledgements. */
-    private static final class Pending {
-        final byte[] payload;
-        final long started;
-        volatile long lastSent;
-        final Set<Long> waiting = ConcurrentHashMap.newKeySet();
-        final CompletableFuture<Boolean> done = new CompletableFuture<>();
-
-        Pending(byte[] payload, long started) {
-            this.payload = payload;
-            this.started = started;
-            this.lastSent = started;
-        }
+        requests.answered(id, m.source());
     }
 }
