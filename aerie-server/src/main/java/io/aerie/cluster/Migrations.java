@@ -247,14 +247,33 @@ final class Migrations {
         }
     }
 
+    /** What every migration message starts with: namespace, partition, sequence number. */
+    private record Header(String ns, int pid, int seq) {
+        static Header read(ByteBuffer b) {
+            String ns = Wire.getString(b);
+            int pid = b.getShort() & 0xFFFF;
+            return new Header(ns, pid, b.getInt());
+        }
+    }
+
+    /** The namespace's partitions when {@code m} belongs to this node's view; otherwise asks the sender to retry and returns null. */
+    private @Nullable PartitionStates currentOrRetry(FabricMessage m, int type, Header h) {
+        PartitionStates states = namespaces.apply(h.ns());
+        if (states == null || states.clusterKey() != m.clusterKey()) {
+            ack(m, type, h.ns(), h.pid(), h.seq(), RETRY);
+            return null;
+        }
+        return states;
+    }
+
     private void onRecords(FabricMessage m) {
         ByteBuffer b = ByteBuffer.wrap(m.payload());
-        String ns = Wire.getString(b);
-        int pid = b.getShort() & 0xFFFF;
-        int seq = b.getInt();
-        PartitionStates states = namespaces.apply(ns);
-        if (states == null || states.clusterKey() != m.clusterKey()) {
-            ack(m, MessageType.MIGRATE_RECORDS, ns, pid, seq, RETRY);
+        Header h = Header.read(b);
+        String ns = h.ns();
+        int pid = h.pid();
+        int seq = h.seq();
+        PartitionStates states = currentOrRetry(m, MessageType.MIGRATE_RECORDS, h);
+        if (states == null) {
             return;
         }
         SendKey in = new SendKey(0, ns, pid, m.source(), 0);
@@ -282,13 +301,12 @@ final class Migrations {
     }
 
     private void onControl(FabricMessage m, int type) {
-        ByteBuffer b = ByteBuffer.wrap(m.payload());
-        String ns = Wire.getString(b);
-        int pid = b.getShort() & 0xFFFF;
-        int seq = b.getInt();
-        PartitionStates states = namespaces.apply(ns);
-        if (states == null || states.clusterKey() != m.clusterKey()) {
-            ack(m, type, ns, pid, seq, RETRY);
+        Header h = Header.read(ByteBuffer.wrap(m.payload()));
+        String ns = h.ns();
+        int pid = h.pid();
+        int seq = h.seq();
+        PartitionStates states = currentOrRetry(m, type, h);
+        if (states == null) {
             return;
         }
         long source = m.source();
@@ -333,11 +351,9 @@ final class Migrations {
     private void onAck(FabricMessage m) {
         ByteBuffer b = ByteBuffer.wrap(m.payload());
         int type = b.getShort() & 0xFFFF;
-        String ns = Wire.getString(b);
-        int pid = b.getShort() & 0xFFFF;
-        int seq = b.getInt();
+        Header h = Header.read(b);
         int status = b.get();
-        SendKey k = new SendKey(type, ns, pid, m.source(), seq);
+        SendKey k = new SendKey(type, h.ns(), h.pid(), m.source(), h.seq());
         Pending p = pending.get(k);
         if (p == null || p.clusterKey != m.clusterKey()) {
             return;
