@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PartitionStates {
     private static final int N = PartitionBalance.PARTITIONS;
+    /** No node: shared, never written (callers only read the arrays these methods return). */
+    private static final long[] NO_NODES = new long[0];
 
     private final Namespace namespace;
     private final long self;
@@ -103,7 +105,7 @@ public final class PartitionStates {
     public long[] replicationTargets(int pid) {
         PartitionPlan p = plan(pid);
         if (p == null) {
-            return new long[0];
+            return NO_NODES;
         }
         long[] out = new long[p.replicas().length + 1];
         int n = 0;
@@ -126,11 +128,11 @@ public final class PartitionStates {
     public long[] duplicateHolders(int pid) {
         PartitionPlan p = plan(pid);
         if (p == null || !isMaster(pid) || p.fresh()) {
-            return new long[0];
+            return NO_NODES;
         }
         if (p.finalMaster() == self) {
             return versions.get(pid) == (p.finalLineage() | PartitionVersion.MASTER)
-                    ? new long[0]
+                    ? NO_NODES
                     : p.sources().clone();
         }
         long[] out = new long[p.sources().length + 1];

@@ -10,8 +10,6 @@ import io.aerie.protocol.AsMessageDecoder;
 import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.ProtocolException;
 import io.aerie.protocol.ResultCode;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -161,12 +159,8 @@ public final class Proxy {
         for (Map.Entry<Long, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
             if (now - p.started > timeoutNanos && pending.remove(e.getKey(), p)) {
-                ByteBuf out = Unpooled.buffer(64);
-                MessageWriter.writeResultFrame(out, ResultCode.TIMEOUT, 0, 0);
-                byte[] frame = new byte[out.readableBytes()];
-                out.readBytes(frame);
-                out.release();
-                p.reply.complete(frame);
+                p.reply.complete(
+                        Replies.bytes(64, out -> MessageWriter.writeResultFrame(out, ResultCode.TIMEOUT, 0, 0)));
             }
         }
     }

@@ -3,6 +3,8 @@ package io.aerie.txn;
 import io.aerie.protocol.MessageWriter;
 import io.aerie.storage.Record;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.function.Consumer;
 
 /** Small reply shapes shared by the transactions. */
 final class Replies {
@@ -18,6 +20,19 @@ final class Replies {
     static int header(ByteBuf out, int resultCode, byte[] r, int transactionTtl) {
         MessageWriter.writeHeader(out, 0, resultCode, Record.generation(r), Record.voidTime(r), transactionTtl, 0, 0);
         return resultCode;
+    }
+
+    /** What {@code writer} writes into a fresh buffer, as an array (a reply to carry elsewhere or hold). */
+    static byte[] bytes(int capacity, Consumer<ByteBuf> writer) {
+        ByteBuf buf = Unpooled.buffer(capacity);
+        try {
+            writer.accept(buf);
+            byte[] bytes = new byte[buf.readableBytes()];
+            buf.readBytes(bytes);
+            return bytes;
+        } finally {
+            buf.release();
+        }
     }
 
     /** Patches the op count of a message whose header starts at {@code headerStart}. */

@@ -16,7 +16,6 @@ import io.aerie.protocol.RequestEncoder;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.device.CommitWait;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -77,16 +76,15 @@ public final class TransactionService {
      */
     public void executeSingle(AsMessage m, ByteBuf out, @Nullable CommitWait commitWait) {
         Proxy p = proxy;
-        ClusterService c = cluster;
-        if (p != null && commitWait != null && c != null && !c.alone()) {
-            long target = servedElsewhere(m);
+        Placement at = commitWait == null || p == null ? null : placement(m);
+        if (at != null && commitWait != null && p != null) {
+            long target = at.servedBy();
             byte[] bytes = target == 0 ? null : m.bytes();
             if (bytes != null) {
-                String nsName = m.namespace();
-                commitWait.replyWith(p.forward(nsName == null ? "" : nsName, partitionOf(m), bytes));
+                commitWait.replyWith(p.forward(at.ns(), at.pid(), bytes));
                 return;
             }
-            CompletableFuture<Void> resolved = target == 0 ? resolveDuplicates(c, m) : null;
+            CompletableFuture<Void> resolved = target == 0 ? resolveDuplicates(at, m) : null;
             if (resolved != null) {
                 commitWait.replyWith(resolved.thenCompose(done -> executeCommitted(m)));
                 return;
@@ -96,31 +94,63 @@ public final class TransactionService {
     }
 
     /**
+     * Where a single-record request's partition is served, in a cluster of more than one node.
+     *
+     * @param ns the namespace's name
+     * @param states its partitions as this node sees them
+     * @param pid the request's partition
+     * @param write whether the request writes (writes go to the master; reads may go to a replica)
+     */
+    private record Placement(ClusterService cluster, String ns, PartitionStates states, int pid, boolean write) {
+        /** Whether this node may execute the request: it masters the partition, or holds a full copy for a read. */
+        boolean servedHere() {
+            return write ? states.isMaster(pid) : states.canRead(pid);
+        }
+
+        /** The node to forward the request to; 0 to serve it here (or when no node is known to serve it). */
+        long servedBy() {
+            return servedHere() ? 0 : states.actingMaster(pid);
+        }
+    }
+
+    /** The request's placement, or null on a cluster of one, for an unknown namespace or without a digest. */
+    private @Nullable Placement placement(AsMessage m) {
+        ClusterService c = cluster;
+        String nsName = c == null || c.alone() || m.digestOffset() < 0 ? null : m.namespace();
+        PartitionStates states = c == null || nsName == null ? null : c.states(nsName);
+        if (c == null || nsName == null || states == null) {
+            return null;
+        }
+        return new Placement(c, nsName, states, partitionOf(m), isWrite(m));
+    }
+
+    private static boolean isWrite(AsMessage m) {
+        return m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
+    }
+
+    /**
      * A write, or a read with {@code ReadModeAP.ALL}, of a partition whose copies are still being
      * merged: asks the other copies for the record first and keeps the winner, so the write builds
      * on the newest version (and survives the merge) and the read sees it; then executes and
      * answers once the write is committed. Null when there is nothing to resolve.
      */
-    private @Nullable CompletableFuture<Void> resolveDuplicates(ClusterService c, AsMessage m) {
-        String nsName = m.namespace();
-        PartitionStates states = nsName == null ? null : c.states(nsName);
-        boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
-        if (states == null || nsName == null || !(write || m.hasInfo1(MsgFlags.INFO1_READ_MODE_AP_ALL))) {
+    private static @Nullable CompletableFuture<Void> resolveDuplicates(Placement at, AsMessage m) {
+        if (!(at.write() || m.hasInfo1(MsgFlags.INFO1_READ_MODE_AP_ALL))) {
             return null;
         }
-        int pid = partitionOf(m);
-        long[] holders = states.duplicateHolders(pid);
+        long[] holders = at.states().duplicateHolders(at.pid());
         if (holders.length == 0) {
             return null;
         }
         io.aerie.storage.Digest d = io.aerie.storage.Digest.of(m.buffer(), m.digestOffset());
-        return c.duplicateReads().resolve(nsName, d, holders, c.clusterKey());
+        ClusterService c = at.cluster();
+        return c.duplicateReads().resolve(at.ns(), d, holders, c.clusterKey());
     }
 
     /** A request proxied here by another node: resolved against duplicates when needed, run, and answered once committed. */
     CompletableFuture<byte @Nullable []> executeProxied(AsMessage m) {
-        ClusterService c = cluster;
-        CompletableFuture<Void> resolved = c == null ? null : resolveDuplicates(c, m);
+        Placement at = placement(m);
+        CompletableFuture<Void> resolved = at == null ? null : resolveDuplicates(at, m);
         return resolved == null ? executeCommitted(m) : resolved.thenCompose(done -> executeCommitted(m));
     }
 
@@ -139,15 +169,7 @@ public final class TransactionService {
 
     /** Runs a single-record request here and returns its reply frame. */
     byte[] executeToBytes(AsMessage m, @Nullable CommitWait wait) {
-        ByteBuf out = io.netty.buffer.Unpooled.buffer(256);
-        try {
-            executeHere(m, out, wait);
-            byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
-        } finally {
-            out.release();
-        }
+        return Replies.bytes(256, out -> executeHere(m, out, wait));
     }
 
     /** Executes a single-record request on this node, whoever serves its partition (a proxied request). */
@@ -159,28 +181,6 @@ public final class TransactionService {
 
     private static int partitionOf(AsMessage m) {
         return io.aerie.storage.Digest.partitionId(m.buffer(), m.digestOffset());
-    }
-
-    /**
-     * The node that serves a single-record request's partition when it is not this one (writes go
-     * to the master; reads to the master or a replica with a full copy); 0 to serve it here.
-     */
-    private long servedElsewhere(AsMessage m) {
-        ClusterService c = cluster;
-        String nsName = m.namespace();
-        if (c == null || c.alone() || nsName == null || m.digestOffset() < 0) {
-            return 0;
-        }
-        PartitionStates states = c.states(nsName);
-        if (states == null) {
-            return 0;
-        }
-        int pid = partitionOf(m);
-        boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
-        if (write ? states.isMaster(pid) : states.canRead(pid)) {
-            return 0;
-        }
-        return states.actingMaster(pid);
     }
 
     /** Executes a batch request, writing its reply frames into {@code out}; see {@link #executeSingle(AsMessage, ByteBuf, CommitWait)}. */
@@ -220,7 +220,8 @@ public final class TransactionService {
 
     private boolean anyServedElsewhere(BatchRequest batch) {
         for (AsMessage row : batch.rows()) {
-            if (servedElsewhere(row) != 0) {
+            Placement at = placement(row);
+            if (at != null && at.servedBy() != 0) {
                 return true;
             }
         }
@@ -237,20 +238,13 @@ public final class TransactionService {
         CommitWait local = new CommitWait();
         for (AsMessage row : batch.rows()) {
             int index = row.batchIndex();
-            String nsName = row.namespace();
-            if (servedElsewhere(row) != 0 && nsName != null) {
-                rows.add(p.forward(nsName, partitionOf(row), RequestEncoder.single(row))
+            Placement at = placement(row);
+            if (at != null && at.servedBy() != 0) {
+                rows.add(p.forward(at.ns(), at.pid(), RequestEncoder.single(row))
                         .thenApply(frame -> asBatchRow(frame, index)));
             } else {
-                ByteBuf buf = Unpooled.buffer(256);
-                try {
-                    executeRecord(row, buf, index, true, local);
-                    byte[] bytes = new byte[buf.readableBytes()];
-                    buf.readBytes(bytes);
-                    rows.add(CompletableFuture.completedFuture(bytes));
-                } finally {
-                    buf.release();
-                }
+                rows.add(CompletableFuture.completedFuture(
+                        Replies.bytes(256, buf -> executeRecord(row, buf, index, true, local))));
             }
         }
         CompletableFuture<Boolean> committed = new CompletableFuture<>();
@@ -264,15 +258,7 @@ public final class TransactionService {
     /** A proxied single-record reply frame as the batch row {@code index}; TIMEOUT when none came. */
     private static byte[] asBatchRow(byte @Nullable [] frame, int index) {
         if (frame == null || frame.length < ProtoHeader.SIZE + 22) {
-            ByteBuf buf = Unpooled.buffer(32);
-            try {
-                Replies.error(buf, ResultCode.TIMEOUT, index);
-                byte[] bytes = new byte[buf.readableBytes()];
-                buf.readBytes(bytes);
-                return bytes;
-            } finally {
-                buf.release();
-            }
+            return Replies.bytes(32, buf -> Replies.error(buf, ResultCode.TIMEOUT, index));
         }
         byte[] row = java.util.Arrays.copyOfRange(frame, ProtoHeader.SIZE, frame.length);
         // The batch row's index goes where a single reply has its transaction-ttl.
@@ -284,8 +270,7 @@ public final class TransactionService {
     }
 
     private static byte[] assembleBatch(List<CompletableFuture<byte[]>> rows) {
-        ByteBuf out = Unpooled.buffer(4096);
-        try {
+        return Replies.bytes(4096, out -> {
             int frame = MessageWriter.beginFrame(out);
             for (CompletableFuture<byte[]> r : rows) {
                 out.writeBytes(r.join());
@@ -296,12 +281,7 @@ public final class TransactionService {
             }
             MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, ResultCode.OK, 0, 0, 0, 0, 0);
             MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
-            byte[] bytes = new byte[out.readableBytes()];
-            out.readBytes(bytes);
-            return bytes;
-        } finally {
-            out.release();
-        }
+        });
     }
 
     /** One record's transaction; writes one AS_MSG (no frame) and returns its result code. */
@@ -319,18 +299,13 @@ public final class TransactionService {
             // Record UDFs arrive with the next issue's Lua engine.
             return Replies.error(out, ResultCode.UNSUPPORTED_FEATURE, transactionTtl);
         }
-        ClusterService c = cluster;
-        if (batch && c != null && !c.alone()) {
-            // Batch rows are not proxied: the client sends each row to the node its map names.
-            PartitionStates states = c.states(ns.name());
-            int pid = partitionOf(m);
-            boolean write = m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE);
-            if (states != null && !(write ? states.isMaster(pid) : states.canRead(pid))) {
-                return Replies.error(out, ResultCode.PARTITION_UNAVAILABLE, transactionTtl);
-            }
+        Placement at = batch ? placement(m) : null;
+        if (at != null && !at.servedHere()) {
+            // A row no node is known to serve (rows another node serves were proxied before).
+            return Replies.error(out, ResultCode.PARTITION_UNAVAILABLE, transactionTtl);
         }
-        TxnContext ctx = TxnContext.of(ns, m, transactionTtl, commitWait, c);
-        if (m.hasInfo2(MsgFlags.INFO2_WRITE) || m.hasInfo2(MsgFlags.INFO2_DELETE)) {
+        TxnContext ctx = TxnContext.of(ns, m, transactionTtl, commitWait, cluster);
+        if (isWrite(m)) {
             return WriteTxn.execute(ctx, out, batch);
         }
         if (m.hasInfo1(MsgFlags.INFO1_READ) || m.hasInfo1(MsgFlags.INFO1_NOBINDATA)) {
