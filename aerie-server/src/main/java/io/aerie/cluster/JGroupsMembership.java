@@ -6,9 +6,6 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import org.jgroups.Address;
 import org.jgroups.BytesMessage;
 import org.jgroups.JChannel;
@@ -38,16 +35,13 @@ import org.slf4j.LoggerFactory;
  * heartbeat, and merges views again when a split heals. Each member's JGroups address carries its
  * node id, so every member maps a view to the same node ids.
  */
-public final class JGroupsMembership implements Membership {
+public final class JGroupsMembership extends ListeningMembership {
     private static final Logger LOG = LoggerFactory.getLogger(JGroupsMembership.class);
 
     private final long nodeId;
     private final HeartbeatConfig heartbeat;
     private final String clusterName;
     private final long incarnation;
-    private final List<Consumer<ClusterView>> listeners = new CopyOnWriteArrayList<>();
-    private final List<BiConsumer<Long, byte[]>> messageListeners = new CopyOnWriteArrayList<>();
-    private volatile ClusterView view;
     private volatile @Nullable JChannel channel;
     /** Every member address seen, by node id: what fault injection needs to drop a node's traffic. */
     private final java.util.Map<Long, Address> addresses = new java.util.concurrent.ConcurrentHashMap<>();
@@ -59,11 +53,11 @@ public final class JGroupsMembership implements Membership {
      * start of the node from earlier ones (random per process start). Nothing happens before {@link #start()}.
      */
     public JGroupsMembership(long nodeId, HeartbeatConfig heartbeat, String clusterName, long incarnation) {
+        super(nodeId);
         this.nodeId = nodeId;
         this.heartbeat = heartbeat;
         this.clusterName = clusterName.isEmpty() ? "aerie" : clusterName;
         this.incarnation = incarnation;
-        this.view = new ClusterView(0, List.of(nodeId), nodeId);
     }
 
     @Override
@@ -99,9 +93,7 @@ public final class JGroupsMembership implements Membership {
                         byte[] payload = msg.getArray();
                         byte[] copy = java.util.Arrays.copyOfRange(
                                 payload, msg.getOffset(), msg.getOffset() + msg.getLength());
-                        for (BiConsumer<Long, byte[]> l : messageListeners) {
-                            l.accept(u.getMostSignificantBits(), copy);
-                        }
+                        deliver(u.getMostSignificantBits(), copy);
                     }
                 }
             });
@@ -140,16 +132,13 @@ public final class JGroupsMembership implements Membership {
                         ^ creator.getLeastSignificantBits())
                 & 0xFFFF_FFFF_FFFFL;
         ClusterView next = new ClusterView(key == 0 ? 1 : key, ids, ids.get(0));
-        view = next;
         LOG.info(
                 "cluster view {}: {} nodes, cluster key {}, principal {}",
                 v.getViewId().getId(),
                 ids.size(),
                 Long.toHexString(next.clusterKey()),
                 Long.toHexString(next.principal()));
-        for (Consumer<ClusterView> l : listeners) {
-            l.accept(next);
-        }
+        install(next);
     }
 
     /** A 64-bit finaliser (splitmix64): spreads the view id's bits over the key. */
@@ -157,16 +146,6 @@ public final class JGroupsMembership implements Membership {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
-    }
-
-    @Override
-    public ClusterView view() {
-        return view;
-    }
-
-    @Override
-    public void onViewChange(Consumer<ClusterView> listener) {
-        listeners.add(listener);
     }
 
     @Override
@@ -208,11 +187,6 @@ public final class JGroupsMembership implements Membership {
         LOG.warn(
                 "fault injection: dropping heartbeat traffic of nodes {}",
                 nodes.stream().map(Long::toHexString).toList());
-    }
-
-    @Override
-    public void onMessage(BiConsumer<Long, byte[]> listener) {
-        messageListeners.add(listener);
     }
 
     @Override

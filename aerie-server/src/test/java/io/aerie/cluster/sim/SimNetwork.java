@@ -1,7 +1,7 @@
 package io.aerie.cluster.sim;
 
 import io.aerie.cluster.ClusterView;
-import io.aerie.cluster.Membership;
+import io.aerie.cluster.ListeningMembership;
 import io.aerie.fabric.Fabric;
 import io.aerie.fabric.FabricMessage;
 import java.net.InetSocketAddress;
@@ -11,8 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -87,7 +85,7 @@ final class SimNetwork {
         return 100_000 + random.nextInt(2_000_000);
     }
 
-    private void deliver(long from, long to, Runnable r) {
+    private void post(long from, long to, Runnable r) {
         Endpoint target = endpoints.get(to);
         if (target == null) {
             return;
@@ -103,28 +101,22 @@ final class SimNetwork {
     }
 
     /** One node's fabric and membership on the simulated network. */
-    final class Endpoint implements Fabric, Membership {
+    final class Endpoint extends ListeningMembership implements Fabric {
         final long node;
         final SimScheduler.Owner owner;
         private final Map<Integer, Consumer<FabricMessage>> handlers = new HashMap<>();
-        private final List<Consumer<ClusterView>> viewListeners = new CopyOnWriteArrayList<>();
-        private final List<BiConsumer<Long, byte[]>> messageListeners = new CopyOnWriteArrayList<>();
-        private ClusterView view;
 
         Endpoint(long node, SimScheduler.Owner owner) {
+            super(node);
             this.node = node;
             this.owner = owner;
-            this.view = new ClusterView(0, List.of(node), node);
         }
 
         void deliverView(ClusterView v) {
             if (!v.nodes().contains(node)) {
                 return;
             }
-            view = v;
-            for (Consumer<ClusterView> l : viewListeners) {
-                l.accept(v);
-            }
+            install(v);
         }
 
         @Override
@@ -144,7 +136,7 @@ final class SimNetwork {
                 return false;
             }
             FabricMessage m = new FabricMessage(type, clusterKey, node, payload.clone());
-            deliver(node, peerId, () -> {
+            post(node, peerId, () -> {
                 Endpoint target = endpoints.get(peerId);
                 Consumer<FabricMessage> h = target == null ? null : target.handlers.get(type);
                 if (h != null) {
@@ -161,33 +153,16 @@ final class SimNetwork {
         public void start() {}
 
         @Override
-        public ClusterView view() {
-            return view;
-        }
-
-        @Override
-        public void onViewChange(Consumer<ClusterView> listener) {
-            viewListeners.add(listener);
-        }
-
-        @Override
         public void broadcast(byte[] payload) {
-            for (long member : view.nodes()) {
+            for (long member : view().nodes()) {
                 byte[] copy = payload.clone();
-                deliver(node, member, () -> {
+                post(node, member, () -> {
                     Endpoint target = endpoints.get(member);
                     if (target != null) {
-                        for (BiConsumer<Long, byte[]> l : target.messageListeners) {
-                            l.accept(node, copy);
-                        }
+                        target.deliver(node, copy);
                     }
                 });
             }
-        }
-
-        @Override
-        public void onMessage(BiConsumer<Long, byte[]> listener) {
-            messageListeners.add(listener);
         }
 
         @Override
