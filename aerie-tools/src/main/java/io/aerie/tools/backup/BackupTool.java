@@ -1,6 +1,7 @@
 package io.aerie.tools.backup;
 
 import com.aerospike.client.AerospikeClient;
+import io.aerie.tools.NodeOptions;
 import io.aerie.util.CitrusleafEpoch;
 import java.io.BufferedOutputStream;
 import java.io.OutputStream;
@@ -12,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,19 +26,8 @@ import picocli.CommandLine.Option;
         name = "aerie-backup",
         description = "Back a namespace or set up as of one instant, in Aerospike's .asb text format.")
 public final class BackupTool implements Callable<Integer> {
-    /** Only the long form: {@code -h} names the host, as in Aerospike's tools. */
-    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
-    boolean help;
-
-    @Option(
-            names = {"-h", "--host"},
-            description = "node address (default ${DEFAULT-VALUE})")
-    String host = "127.0.0.1";
-
-    @Option(
-            names = {"-p", "--port"},
-            description = "node port (default ${DEFAULT-VALUE})")
-    int port = 3000;
+    @Mixin
+    NodeOptions target = new NodeOptions();
 
     @Option(
             names = {"-n", "--namespace"},
@@ -67,7 +58,7 @@ public final class BackupTool implements Callable<Integer> {
     public Integer call() throws Exception {
         long start = System.nanoTime();
         Progress progress = new Progress(System.err, !noProgress && !output.equals("-"), "backup");
-        try (AerospikeClient client = new AerospikeClient(host, port);
+        try (AerospikeClient client = new AerospikeClient(target.host, target.port);
                 OutputStream out = new BufferedOutputStream(
                         output.equals("-") ? System.out : Files.newOutputStream(Path.of(output)), 1 << 20)) {
             Backup.Result r = Backup.run(client, namespace, set, out, new Backup.Listener() {

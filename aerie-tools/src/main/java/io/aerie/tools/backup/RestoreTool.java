@@ -2,6 +2,7 @@ package io.aerie.tools.backup;
 
 import com.aerospike.client.AerospikeClient;
 import io.aerie.backup.AsbReader;
+import io.aerie.tools.NodeOptions;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,19 +22,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "aerie-restore", description = "Restore an Aerospike .asb text backup (from aerie-backup or asbackup).")
 public final class RestoreTool implements Callable<Integer> {
-    /** Only the long form: {@code -h} names the host, as in Aerospike's tools. */
-    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
-    boolean help;
-
-    @Option(
-            names = {"-h", "--host"},
-            description = "node address (default ${DEFAULT-VALUE})")
-    String host = "127.0.0.1";
-
-    @Option(
-            names = {"-p", "--port"},
-            description = "node port (default ${DEFAULT-VALUE})")
-    int port = 3000;
+    @Mixin
+    NodeOptions target = new NodeOptions();
 
     @Option(
             names = {"-i", "--input-file"},
@@ -78,7 +69,7 @@ public final class RestoreTool implements Callable<Integer> {
         long size = input.equals("-") ? 0 : Files.size(Path.of(input));
         Progress progress = new Progress(System.err, !noProgress && size > 0, "restore");
         AtomicLong done = new AtomicLong();
-        try (AerospikeClient client = new AerospikeClient(host, port);
+        try (AerospikeClient client = new AerospikeClient(target.host, target.port);
                 InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
                 AsbReader reader = new AsbReader(in)) {
             Restore.Counts c = Restore.run(

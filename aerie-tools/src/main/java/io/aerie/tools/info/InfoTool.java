@@ -1,12 +1,14 @@
 package io.aerie.tools.info;
 
 import com.aerospike.client.AerospikeException;
+import io.aerie.tools.NodeOptions;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,18 +50,8 @@ public final class InfoTool implements Callable<Integer> {
     /** Exit status of {@code --cluster} when the cluster is not (yet) whole and stable. */
     public static final int UNHEALTHY = 3;
 
-    @Option(names = "--help", usageHelp = true, description = "print this help and exit")
-    boolean help;
-
-    @Option(
-            names = {"-h", "--host"},
-            description = "node address (default ${DEFAULT-VALUE})")
-    String host = "127.0.0.1";
-
-    @Option(
-            names = {"-p", "--port"},
-            description = "node service port (default ${DEFAULT-VALUE})")
-    int port = 3000;
+    @Mixin
+    NodeOptions target = new NodeOptions();
 
     @Option(
             names = {"-l", "--lines"},
@@ -108,7 +100,7 @@ public final class InfoTool implements Callable<Integer> {
     @Override
     public Integer call() {
         InfoClient client = InfoClient.over(timeoutMs);
-        Peers.HostPort node = new Peers.HostPort(host, port);
+        Peers.HostPort node = new Peers.HostPort(target.host, target.port);
         if (cluster) {
             if (command != null || value != null) {
                 err.println("aerie-info: --cluster takes no command");
