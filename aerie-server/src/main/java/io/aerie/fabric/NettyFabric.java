@@ -1,5 +1,6 @@
 package io.aerie.fabric;
 
+import io.aerie.net.AcceptedChannels;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -38,6 +39,8 @@ public final class NettyFabric implements Fabric {
     static final int MAX_FRAME = 16 << 20;
 
     private static final long RECONNECT_MILLIS = 200;
+    /** A connection attempt that hangs longer is given up and tried again; Netty's default is 30 s. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
 
     private final long nodeId;
     private final String bindAddress;
@@ -47,6 +50,7 @@ public final class NettyFabric implements Fabric {
     private final Map<Long, Peer> peers = new ConcurrentHashMap<>();
     private volatile @Nullable Channel server;
     private volatile boolean closed;
+    private final AcceptedChannels accepted = new AcceptedChannels();
     /** Fault injection: nodes whose messages are dropped both ways. */
     private volatile java.util.Set<Long> blocked = java.util.Set.of();
 
@@ -67,6 +71,7 @@ public final class NettyFabric implements Fabric {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        accepted.add(ch);
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4));
                         ch.pipeline().addLast(new Inbound());
                     }
@@ -124,7 +129,7 @@ public final class NettyFabric implements Fabric {
         if (s != null) {
             s.close().syncUninterruptibly();
         }
-        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        accepted.closeAndShutdown(group);
     }
 
     /** Decodes frames from a peer and hands them to the registered handler. */
@@ -185,7 +190,8 @@ public final class NettyFabric implements Fabric {
         }
 
         private synchronized void connect() {
-            if (connecting || closed || peers.get(id) != this) {
+            Channel current = channel;
+            if (connecting || closed || peers.get(id) != this || (current != null && current.isActive())) {
                 return;
             }
             connecting = true;
@@ -193,6 +199,7 @@ public final class NettyFabric implements Fabric {
                     .group(group)
                     .channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
+                    .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
                     .handler(new ChannelInitializer<SocketChannel>() {
                         @Override

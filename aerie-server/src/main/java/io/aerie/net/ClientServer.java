@@ -32,6 +32,7 @@ public final class ClientServer implements AutoCloseable {
     private final RequestProcessor processor;
     private final ExecutorService scanExecutor;
     private final ConnectionLimiter limiter;
+    private final AcceptedChannels accepted = new AcceptedChannels();
     private @Nullable EventLoopGroup boss;
     private @Nullable EventLoopGroup workers;
     private @Nullable Channel serverChannel;
@@ -75,6 +76,7 @@ public final class ClientServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        accepted.add(ch);
                         ch.pipeline().addLast("limit", limiter);
                         if (settings.idleTimeoutMs() > 0) {
                             ch.pipeline()
@@ -116,11 +118,8 @@ public final class ClientServer implements AutoCloseable {
         }
         EventLoopGroup b = boss;
         EventLoopGroup w = workers;
-        if (b != null) {
-            b.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        }
-        if (w != null) {
-            w.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        if (b != null && w != null) {
+            accepted.closeAndShutdown(b, w);
         }
     }
 }
