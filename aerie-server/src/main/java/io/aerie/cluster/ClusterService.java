@@ -33,6 +33,8 @@ public final class ClusterService implements AutoCloseable {
     private static final int KEPT_EXCHANGES = 4;
     /** How long duplicate resolution waits for a copy that does not answer. */
     private static final long DUPLICATE_TIMEOUT_MILLIS = 400;
+    /** How often members tell each other their clocks, for the skew estimate. */
+    private static final long CLOCK_REPORT_MILLIS = 1_000;
 
     /** Where this node is reached: fabric for peers, service for clients. */
     public record Addresses(String fabricHost, int fabricPort, List<String> serviceHosts, int servicePort) {}
@@ -45,11 +47,15 @@ public final class ClusterService implements AutoCloseable {
     private final Fabric fabric;
     private final Addresses addresses;
     private final Executor clusterThread;
+    private final LongSupplier nanoTime;
+    private final ScheduledExecutorService timer;
     private final Map<String, PartitionStates> states = new LinkedHashMap<>();
     private final Map<String, Integer> rackIds;
     private final Migrations migrations;
     private final Replication replication;
     private final DuplicateReads duplicateReads;
+    private final RegimeChecks regimeChecks;
+    private final StrongConsistency strong;
     private final Map<Long, Map<Long, ExchangeMessage>> exchanges = new LinkedHashMap<>();
     private final Map<Long, ExchangeMessage> lastHeard = new HashMap<>();
     private final AtomicInteger partitionGeneration = new AtomicInteger(0);
@@ -71,7 +77,7 @@ public final class ClusterService implements AutoCloseable {
             Fabric fabric,
             Addresses addresses,
             Namespaces namespaces,
-            Map<String, Integer> rackIds,
+            Local local,
             Threads threads,
             long bootLineage,
             Settings settings) {
@@ -81,10 +87,22 @@ public final class ClusterService implements AutoCloseable {
         this.fabric = fabric;
         this.addresses = addresses;
         this.clusterThread = clusterThread;
-        this.rackIds = Map.copyOf(rackIds);
+        this.nanoTime = threads.nanoTime();
+        this.rackIds = Map.copyOf(local.rackIds());
         this.view = membership.view();
         for (Namespace ns : namespaces.all()) {
-            states.put(ns.name(), new PartitionStates(ns, self, bootLineage));
+            ScState sc = null;
+            if (ns.config().strongConsistency()) {
+                try {
+                    sc = local.scStore().load(ns.name());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(
+                            "cannot read the strong-consistency state of namespace " + ns.name() + ": "
+                                    + e.getMessage(),
+                            e);
+                }
+            }
+            states.put(ns.name(), new PartitionStates(ns, self, bootLineage, sc));
         }
         this.migrations = new Migrations(
                 self,
@@ -105,7 +123,27 @@ public final class ClusterService implements AutoCloseable {
                 states::get);
         this.replication = new Replication(
                 fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
+        this.regimeChecks = new RegimeChecks(
+                fabric, threads.timer(), threads.nanoTime(), settings.replicaTimeoutMillis(), states::get);
+        this.strong = new StrongConsistency(
+                self,
+                membership,
+                local.scStore(),
+                states,
+                migrations,
+                partitionGeneration::incrementAndGet,
+                new StrongConsistency.Clocks(
+                        threads.wallMillis(), threads.nanoTime(), settings.clockSkewStopWritesMillis()));
+        this.timer = threads.timer();
     }
+
+    /**
+     * What this node brings besides its namespaces.
+     *
+     * @param rackIds each namespace's {@code rack-id}
+     * @param scStore where strong-consistency namespaces keep their rosters and regimes
+     */
+    public record Local(Map<String, Integer> rackIds, ScStore scStore) {}
 
     /**
      * Where the cluster's work runs and how it tells time.
@@ -114,9 +152,14 @@ public final class ClusterService implements AutoCloseable {
      * @param workers read records for migrations
      * @param timer drives resends and timeouts
      * @param nanoTime a monotonic clock in nanoseconds
+     * @param wallMillis the node's wall clock (the one records are stamped with), for the skew estimate
      */
     public record Threads(
-            Executor clusterThread, Executor workers, ScheduledExecutorService timer, LongSupplier nanoTime) {}
+            Executor clusterThread,
+            Executor workers,
+            ScheduledExecutorService timer,
+            LongSupplier nanoTime,
+            LongSupplier wallMillis) {}
 
     /**
      * Tunables.
@@ -124,8 +167,10 @@ public final class ClusterService implements AutoCloseable {
      * @param migrateThreads emigrations this node runs at once ({@code migrate-threads})
      * @param migrateMaxNumIncoming partitions it takes in at once ({@code migrate-max-num-incoming})
      * @param replicaTimeoutMillis how long a write waits for a replica that stays in the view
+     * @param clockSkewStopWritesMillis cluster clock skew beyond which strong-consistency writes stop
      */
-    public record Settings(int migrateThreads, int migrateMaxNumIncoming, long replicaTimeoutMillis) {}
+    public record Settings(
+            int migrateThreads, int migrateMaxNumIncoming, long replicaTimeoutMillis, long clockSkewStopWritesMillis) {}
 
     /** Joins the cluster and waits up to {@code timeoutMillis} for the first rebalance. */
     public void start(long timeoutMillis) throws InterruptedException {
@@ -141,11 +186,39 @@ public final class ClusterService implements AutoCloseable {
         membership.onMessage((src, bytes) -> clusterThread.execute(() -> {
             if (Metadata.isMetadata(bytes)) {
                 onMetadata(src, bytes);
+            } else if (ScMessage.is(bytes)) {
+                strong.onMessage(src, bytes, view, this::onView);
             } else {
                 onExchange(src, bytes);
             }
         }));
         membership.start();
+        if (states.values().stream().anyMatch(s -> s.sc() != null)) {
+            timer.scheduleWithFixedDelay(
+                    () -> clusterThread.execute(() -> {
+                        if (!closed) {
+                            strong.tickClock(view);
+                        }
+                    }),
+                    CLOCK_REPORT_MILLIS,
+                    CLOCK_REPORT_MILLIS,
+                    TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The cluster's clock skew as last estimated, in ms (strong-consistency namespaces only; else 0). */
+    public long clockSkewMillis() {
+        return strong.skewMillis();
+    }
+
+    /** Whether clock skew has stopped strong-consistency writes. */
+    public boolean clockSkewStopsWrites() {
+        return strong.skewStopsWrites();
+    }
+
+    /** The skew at which strong-consistency writes stop, in seconds. */
+    public long clockSkewStopWritesSeconds() {
+        return strong.stopWritesSeconds();
     }
 
     private void onView(ClusterView v) {
@@ -153,9 +226,13 @@ public final class ClusterService implements AutoCloseable {
             return;
         }
         view = v;
+        for (PartitionStates s : states.values()) {
+            s.suspend();
+        }
         long[] members = v.nodes().stream().mapToLong(Long::longValue).toArray();
         migrations.newView(members);
         replication.newView(v.clusterKey(), new HashSet<>(v.nodes()));
+        regimeChecks.newView(new HashSet<>(v.nodes()));
         for (Long gone : new ArrayList<>(lastHeard.keySet())) {
             if (!v.nodes().contains(gone)) {
                 fabric.removePeer(gone);
@@ -167,7 +244,7 @@ public final class ClusterService implements AutoCloseable {
             mine.put(
                     ns.name(),
                     new ExchangeMessage.NamespaceState(
-                            ns.config().replicationFactor(), rackIds.getOrDefault(ns.name(), 0), s.versions()));
+                            ns.config().replicationFactor(), rackIds.getOrDefault(ns.name(), 0), s.versions(), s.sc()));
         }
         ExchangeMessage m = new ExchangeMessage(
                 v.clusterKey(),
@@ -259,8 +336,14 @@ public final class ClusterService implements AutoCloseable {
         if (got == null || rebalancedKey == v.clusterKey() || !got.keySet().containsAll(v.nodes())) {
             return;
         }
+        boolean sc = false;
         for (PartitionStates s : states.values()) {
-            rebalance(v, s, got);
+            if (s.sc() != null) {
+                strong.rebalance(v, s, got);
+                sc = true;
+            } else {
+                rebalance(v, s, got);
+            }
         }
         List<Peer> ps = new ArrayList<>();
         for (long n : v.nodes()) {
@@ -274,6 +357,9 @@ public final class ClusterService implements AutoCloseable {
         rebalancedKey = v.clusterKey();
         shareMetadata(v);
         partitionGeneration.incrementAndGet();
+        if (sc) {
+            strong.adopt(v);
+        }
         firstRebalance.countDown();
         LOG.info(
                 "rebalanced for cluster key {}: {} nodes, migrations to send {}, to receive {}",
@@ -310,6 +396,94 @@ public final class ClusterService implements AutoCloseable {
         List<Emigration> emigrations = s.apply(v.clusterKey(), plans, effective, versions);
         migrations.start(emigrations);
         migrations.dropIdleWitnesses(s);
+    }
+
+    /**
+     * Aerospike's {@code roster:namespace=NS} reply
+     * ({@code roster=...:pending_roster=...:observed_nodes=...}), or null when the namespace is not
+     * a strong-consistency one here.
+     */
+    public @Nullable String roster(String namespace) {
+        return onClusterThread(() -> {
+            PartitionStates s = states.get(namespace);
+            ScState sc = s == null ? null : s.sc();
+            if (sc == null) {
+                return null;
+            }
+            List<Roster.Entry> observed = new ArrayList<>();
+            for (long n : view.nodes()) {
+                ExchangeMessage m = lastHeard.get(n);
+                ExchangeMessage.NamespaceState ns =
+                        m == null ? null : m.namespaces().get(namespace);
+                if (ns != null && ns.sc() != null) {
+                    observed.add(new Roster.Entry(n, ns.rackId()));
+                }
+            }
+            return "roster=" + sc.roster().format() + ":pending_roster="
+                    + sc.pending().format() + ":observed_nodes=" + new Roster(0, observed).format();
+        });
+    }
+
+    /** {@code roster-set}: makes {@code roster} the pending roster of {@code namespace} on every member. */
+    public void rosterSet(String namespace, Roster roster) {
+        strong.rosterSet(namespace, roster);
+    }
+
+    /** {@code recluster}: every member makes its pending rosters active and the cluster rebalances. */
+    public void recluster() {
+        Runnable r = () -> {
+            List<ScMessage.NamespaceRoster> rosters = new ArrayList<>();
+            for (PartitionStates s : states.values()) {
+                ScState sc = s.sc();
+                if (sc != null && !sc.pending().isEmpty() && !sc.pending().sameNodes(sc.roster())) {
+                    rosters.add(new ScMessage.NamespaceRoster(
+                            s.namespace().name(),
+                            sc.pending().withGeneration(sc.roster().generation() + 1)));
+                }
+            }
+            strong.recluster(view, rosters, nanoTime.getAsLong() ^ self);
+        };
+        onClusterThread(() -> {
+            r.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /**
+     * {@code revive}: at the next rebalance this node lets dead partitions of {@code namespace} serve
+     * from the best copy there is. False when the namespace is not strong-consistency here.
+     */
+    public boolean revive(String namespace) {
+        Boolean done = onClusterThread(() -> {
+            PartitionStates s = states.get(namespace);
+            ScState sc = s == null ? null : s.sc();
+            if (sc == null) {
+                return Boolean.FALSE;
+            }
+            sc.requestRevive(true);
+            return Boolean.TRUE;
+        });
+        return Boolean.TRUE.equals(done);
+    }
+
+    /** Runs {@code task} on the cluster thread, where the state it reads lives, and waits for it. */
+    private <T> @Nullable T onClusterThread(java.util.function.Supplier<@Nullable T> task) {
+        java.util.concurrent.CompletableFuture<@Nullable T> f = new java.util.concurrent.CompletableFuture<>();
+        clusterThread.execute(() -> {
+            try {
+                f.complete(task.get());
+            } catch (RuntimeException e) {
+                f.completeExceptionally(e);
+            }
+        });
+        try {
+            return f.get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("the cluster thread did not answer: " + e, e);
+        }
     }
 
     /** The partitions of namespace {@code name} as this node sees them, or null for an unknown namespace. */
@@ -374,6 +548,11 @@ public final class ClusterService implements AutoCloseable {
     /** The replica-write side, for the transaction path. */
     public Replication replication() {
         return replication;
+    }
+
+    /** Regime checks for linearizable reads (strong consistency). */
+    public RegimeChecks regimeChecks() {
+        return regimeChecks;
     }
 
     /** Duplicate resolution for reads that ask for it. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every member tells the others after a view change, as Aerospike's exchange does: where it
@@ -37,12 +38,22 @@ public record ExchangeMessage(
      * @param replicationFactor its configured {@code replication-factor}
      * @param rackId its {@code rack-id}
      * @param versions the sender's {@link PartitionVersion} of each partition
+     * @param sc for a strong-consistency namespace, the sender's {@link ScState}; null in AP
      */
-    public record NamespaceState(int replicationFactor, int rackId, long[] versions) {
+    public record NamespaceState(
+            int replicationFactor,
+            int rackId,
+            long[] versions,
+            @Nullable ScState sc) {
         public NamespaceState {
             if (versions.length != PartitionBalance.PARTITIONS) {
                 throw new IllegalArgumentException("versions of " + versions.length + " partitions");
             }
+        }
+
+        /** An AP namespace's state. */
+        public NamespaceState(int replicationFactor, int rackId, long[] versions) {
+            this(replicationFactor, rackId, versions, null);
         }
     }
 
@@ -53,7 +64,17 @@ public record ExchangeMessage(
 
     /** The message as bytes. Runs of equal versions are sent once with their length. */
     public byte[] encode() {
-        ByteBuffer b = ByteBuffer.allocate(size());
+        Map<String, byte[]> scBytes = new java.util.HashMap<>();
+        int scSize = 0;
+        for (Map.Entry<String, NamespaceState> e : namespaces.entrySet()) {
+            ScState sc = e.getValue().sc();
+            if (sc != null) {
+                byte[] bytes = sc.encode();
+                scBytes.put(e.getKey(), bytes);
+                scSize += bytes.length;
+            }
+        }
+        ByteBuffer b = ByteBuffer.allocate(size() + scSize);
         b.putShort((short) MAGIC);
         b.putLong(clusterKey).putLong(nodeId);
         putString(b, fabricHost);
@@ -78,6 +99,11 @@ public record ExchangeMessage(
                 b.putShort((short) run).putLong(v[i]);
                 i += run;
             }
+            byte[] sc = scBytes.get(e.getKey());
+            b.putInt(sc == null ? -1 : sc.length);
+            if (sc != null) {
+                b.put(sc);
+            }
         }
         return java.util.Arrays.copyOf(b.array(), b.position());
     }
@@ -89,7 +115,7 @@ public record ExchangeMessage(
         }
         for (String name : namespaces.keySet()) {
             // Worst case: every version differs from the one before.
-            n += 4 + utf8(name).length + 8 + PartitionBalance.PARTITIONS * 10;
+            n += 4 + utf8(name).length + 8 + PartitionBalance.PARTITIONS * 10 + 4;
         }
         return n;
     }
@@ -128,7 +154,16 @@ public record ExchangeMessage(
                     java.util.Arrays.fill(v, i, i + run, value);
                     i += run;
                 }
-                namespaces.put(name, new NamespaceState(rf, rack, v));
+                int scLength = b.getInt();
+                ScState sc = null;
+                if (scLength >= 0) {
+                    if (scLength > b.remaining()) {
+                        throw new IllegalArgumentException("strong-consistency state of " + scLength + " bytes");
+                    }
+                    sc = ScState.decode(b.slice(b.position(), scLength));
+                    b.position(b.position() + scLength);
+                }
+                namespaces.put(name, new NamespaceState(rf, rack, v, sc));
             }
             return new ExchangeMessage(key, node, fabricHost, fabricPort, serviceHosts, servicePort, namespaces);
         } catch (java.nio.BufferUnderflowException e) {

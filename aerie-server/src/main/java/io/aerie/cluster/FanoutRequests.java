@@ -56,7 +56,15 @@ final class FanoutRequests {
      * answered or left the view, false at the timeout (at once with true when there is none).
      */
     CompletableFuture<Boolean> send(long id, Iterable<Long> targets, long clusterKey, byte[] payload) {
-        Pending p = new Pending(payload, clusterKey, nanoTime.getAsLong());
+        return send(id, targets, clusterKey, payload, false);
+    }
+
+    /**
+     * As {@link #send(long, Iterable, long, byte[])}; when {@code strict} (strong consistency) a
+     * target that leaves the view or refuses fails the request instead of releasing it.
+     */
+    CompletableFuture<Boolean> send(long id, Iterable<Long> targets, long clusterKey, byte[] payload, boolean strict) {
+        Pending p = new Pending(payload, clusterKey, nanoTime.getAsLong(), strict);
         for (long t : targets) {
             p.waiting.add(t);
         }
@@ -80,11 +88,30 @@ final class FanoutRequests {
         }
     }
 
-    /** A new view: nodes that left it no longer hold a request up. */
+    /** Node {@code node} refused request {@code id}: a strict request fails, another counts it answered. */
+    void refused(long id, long node) {
+        Pending p = pending.get(id);
+        if (p != null && p.strict) {
+            if (pending.remove(id, p)) {
+                p.done.complete(false);
+            }
+        } else {
+            answered(id, node);
+        }
+    }
+
+    /** A new view: nodes that left it no longer hold a request up; strict requests waiting for one fail. */
     void retain(Set<Long> members) {
         for (Map.Entry<Long, Pending> e : pending.entrySet()) {
-            e.getValue().waiting.retainAll(members);
-            finishIfAnswered(e.getKey(), e.getValue());
+            Pending p = e.getValue();
+            if (p.strict && !members.containsAll(p.waiting)) {
+                if (pending.remove(e.getKey(), p)) {
+                    p.done.complete(false);
+                }
+                continue;
+            }
+            p.waiting.retainAll(members);
+            finishIfAnswered(e.getKey(), p);
         }
     }
 
@@ -116,14 +143,16 @@ final class FanoutRequests {
         final byte[] payload;
         final long clusterKey;
         final long started;
+        final boolean strict;
         volatile long lastSent;
         final Set<Long> waiting = ConcurrentHashMap.newKeySet();
         final CompletableFuture<Boolean> done = new CompletableFuture<>();
 
-        Pending(byte[] payload, long clusterKey, long started) {
+        Pending(byte[] payload, long clusterKey, long started, boolean strict) {
             this.payload = payload;
             this.clusterKey = clusterKey;
             this.started = started;
+            this.strict = strict;
             this.lastSent = started;
         }
     }

@@ -20,6 +20,10 @@ public final class MessageType {
     static final int DUPLICATE_READ = 32;
     /** A copy's version of a record, or none: request id, found, ns, set, record. */
     static final int DUPLICATE_REPLY = 33;
+    /** Strong consistency: does the copy still serve this regime? request id, ns, partition. */
+    static final int REGIME_CHECK = 34;
+    /** The answer: request id, status (0: same regime). */
+    static final int REGIME_ANSWER = 35;
     /** A client request forwarded to the node that serves its partition: request id, frame. */
     public static final int PROXY_REQUEST = 40;
     /** The reply to a proxied request: request id, status, reply frames. */

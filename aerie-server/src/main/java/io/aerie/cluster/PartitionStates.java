@@ -19,7 +19,7 @@ public final class PartitionStates {
 
     private final Namespace namespace;
     private final long self;
-    private volatile PartitionPlan @Nullable [] plans;
+    private volatile @Nullable PartitionPlan @Nullable [] plans;
     private volatile long clusterKey;
     private volatile int effectiveReplicationFactor = 1;
     private final AtomicLongArray versions = new AtomicLongArray(N);
@@ -34,13 +34,23 @@ public final class PartitionStates {
     /** Nodes outside the replica set that held data at the exchange: told to drop it once all replicas are full. */
     private final long[][] witnesses = new long[N][];
 
+    /** Strong consistency: what this node knows of the regimes; null for an AP namespace. */
+    private final @Nullable ScState sc;
+    /** Strong consistency: who serves each partition once every member has taken the new regime. */
+    private final long[] adopted = new long[N];
+
+    private final Unreplicated unreplicated = new Unreplicated();
+    private volatile int unavailable;
+    private volatile int dead;
+
     private final AtomicInteger txRemaining = new AtomicInteger();
     private final AtomicInteger rxRemaining = new AtomicInteger();
 
     /** The states of {@code namespace} on node {@code self}; copies found at start are subsets of a lineage of their own. */
-    PartitionStates(Namespace namespace, long self, long bootLineage) {
+    PartitionStates(Namespace namespace, long self, long bootLineage, @Nullable ScState sc) {
         this.namespace = namespace;
         this.self = self;
+        this.sc = sc;
         for (int pid = 0; pid < N; pid++) {
             if (namespace.partitionSize(pid) > 0) {
                 versions.set(pid, bootLineage | PartitionVersion.SUBSET);
@@ -50,6 +60,31 @@ public final class PartitionStates {
 
     public Namespace namespace() {
         return namespace;
+    }
+
+    /** Strong consistency: partitions not served here because the rules are not met ({@code unavailable_partitions}). */
+    public int unavailablePartitions() {
+        return unavailable;
+    }
+
+    /** Strong consistency: partitions no present copy is known to hold in full ({@code dead_partitions}). */
+    public int deadPartitions() {
+        return dead;
+    }
+
+    void availability(int unavailable, int dead) {
+        this.unavailable = unavailable;
+        this.dead = dead;
+    }
+
+    /** Strong consistency: records whose last change may not be on every replica yet. */
+    public Unreplicated unreplicated() {
+        return unreplicated;
+    }
+
+    /** What this node knows of the namespace's regimes; null for an AP namespace. */
+    public @Nullable ScState sc() {
+        return sc;
     }
 
     /** This node's versions, for the exchange. */
@@ -67,7 +102,7 @@ public final class PartitionStates {
 
     /** The plan of partition {@code pid} in the current view, or null before the first rebalance. */
     public @Nullable PartitionPlan plan(int pid) {
-        PartitionPlan[] p = plans;
+        @Nullable PartitionPlan[] p = plans;
         return p == null ? null : p[pid];
     }
 
@@ -164,7 +199,8 @@ public final class PartitionStates {
      * Takes a new view's plans: sets this node's versions, who serves each partition, and what
      * this node must send and receive. Returns the emigrations to start now.
      */
-    java.util.List<Emigration> apply(long key, PartitionPlan[] next, int rf, java.util.Map<Long, long[]> exchanged) {
+    java.util.List<Emigration> apply(
+            long key, @Nullable PartitionPlan[] next, int rf, java.util.Map<Long, long[]> exchanged) {
         clusterKey = key;
         effectiveReplicationFactor = rf;
         java.util.List<Emigration> out = new java.util.ArrayList<>();
@@ -175,8 +211,26 @@ public final class PartitionStates {
             long v = versions.get(pid);
             pendingSources[pid] = new HashSet<>();
             pendingFills[pid] = new HashSet<>();
+            if (p == null) {
+                // Strong consistency, not served here: the copy and its version stay as they are.
+                witnesses[pid] = NO_NODES;
+                acting.set(pid, 0);
+                adopted[pid] = 0;
+                continue;
+            }
             witnesses[pid] = witnessesOf(p, exchanged, pid);
-            acting.set(pid, p.workingMaster());
+            if (sc != null) {
+                // Nobody serves until every member has recorded the new regime (see confirm).
+                acting.set(pid, 0);
+                adopted[pid] = p.workingMaster();
+                if (p.isFill(self) || (p.finalMaster() == self && p.sources().length > 0)) {
+                    // A stale copy is replaced, not merged into: records deleted since would come back.
+                    namespace.dropPartition(pid);
+                    v = PartitionVersion.NONE;
+                }
+            } else {
+                acting.set(pid, p.workingMaster());
+            }
             if (p.fresh()) {
                 versions.set(
                         pid,
@@ -200,7 +254,7 @@ public final class PartitionStates {
                         out.add(new Emigration(this, pid, f, key, true));
                     }
                 } else if (p.workingMaster() == self) {
-                    versions.set(pid, v | PartitionVersion.MASTER);
+                    versions.set(pid, workingVersion(p, v));
                 } else {
                     versions.set(pid, p.finalLineage() | PartitionVersion.SUBSET);
                 }
@@ -211,7 +265,7 @@ public final class PartitionStates {
                 out.add(new Emigration(this, pid, p.finalMaster(), key, false));
             }
             if (p.workingMaster() == self) {
-                versions.set(pid, v | PartitionVersion.MASTER);
+                versions.set(pid, workingVersion(p, v));
             } else if (p.isFill(self)) {
                 rx++;
                 versions.set(pid, p.finalLineage() | PartitionVersion.SUBSET);
@@ -226,6 +280,41 @@ public final class PartitionStates {
         txRemaining.set(tx);
         rxRemaining.set(rx);
         return out;
+    }
+
+    /**
+     * The working master's version. In strong consistency it serves the new regime and is full in
+     * it, so a view change before the handoff still finds every write on it; in AP it keeps its
+     * lineage, which duplicate detection compares.
+     */
+    private long workingVersion(PartitionPlan p, long v) {
+        return (sc != null ? p.finalLineage() : v) | PartitionVersion.MASTER;
+    }
+
+    /**
+     * Strong consistency: a view change stops this node serving until the new view's regimes are
+     * in force, so a master the new view deposes cannot go on writing meanwhile.
+     */
+    void suspend() {
+        if (sc != null) {
+            for (int pid = 0; pid < N; pid++) {
+                acting.set(pid, 0);
+            }
+        }
+    }
+
+    /**
+     * Strong consistency: every member has recorded the regime of cluster key {@code key}, so the
+     * partitions' masters serve. False when a newer rebalance has come meanwhile.
+     */
+    boolean confirm(long key) {
+        if (key != clusterKey || sc == null) {
+            return false;
+        }
+        for (int pid = 0; pid < N; pid++) {
+            acting.set(pid, adopted[pid]);
+        }
+        return true;
     }
 
     private long[] witnessesOf(PartitionPlan p, java.util.Map<Long, long[]> exchanged, int pid) {

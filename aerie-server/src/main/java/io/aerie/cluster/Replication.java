@@ -70,7 +70,7 @@ public final class Replication {
         b.put(WRITE);
         Wire.putBytes(b, setName);
         Wire.putBytes(b, record);
-        return send(id, targets, b.array());
+        return send(id, ns, targets, b.array());
     }
 
     /** Sends the delete of a record whose removed version had {@code generation} and {@code lastUpdateTime}. */
@@ -83,17 +83,24 @@ public final class Replication {
         byte[] digest = new byte[Digest.SIZE];
         d.writeTo(digest, 0);
         b.put(digest).putInt(generation).putLong(lastUpdateTime);
-        return send(id, targets, b.array());
+        return send(id, ns, targets, b.array());
     }
 
-    private CompletableFuture<Boolean> send(long id, long[] targets, byte[] payload) {
+    private CompletableFuture<Boolean> send(long id, String ns, long[] targets, byte[] payload) {
+        PartitionStates states = namespaces.apply(ns);
+        // Strong consistency: every replica of the regime must take the write; none may be skipped.
+        boolean strict = states != null && states.sc() != null;
         List<Long> inView = new ArrayList<>(targets.length);
         for (long t : targets) {
             if (members.contains(t)) {
                 inView.add(t);
+            } else if (strict) {
+                return CompletableFuture.completedFuture(false);
             }
         }
-        return requests.send(id, inView, clusterKey, payload);
+        // Strong consistency sends under the key of the regime this master serves, which replicas
+        // that have moved on to another view refuse.
+        return requests.send(id, inView, strict && states != null ? states.clusterKey() : clusterKey, payload, strict);
     }
 
     private void onWrite(FabricMessage m) {
@@ -103,6 +110,10 @@ public final class Replication {
         PartitionStates states = namespaces.apply(ns);
         int status = 0;
         if (states == null) {
+            status = 1;
+        } else if (states.sc() != null && m.clusterKey() != states.clusterKey()) {
+            // Strong consistency: a master of another regime (an older view, or one this node has
+            // not reached yet) is refused, so a deposed master cannot complete a write.
             status = 1;
         } else if (b.get() == WRITE) {
             byte[] set = Wire.getBytes(b);
@@ -126,8 +137,10 @@ public final class Replication {
         ByteBuffer b = ByteBuffer.wrap(m.payload());
         long id = b.getLong();
         if (b.get() != 0) {
-            LOG.warn("node {} refused a replica write", Long.toHexString(m.source()));
+            LOG.debug("node {} refused a replica write", Long.toHexString(m.source()));
+            requests.refused(id, m.source());
+        } else {
+            requests.answered(id, m.source());
         }
-        requests.answered(id, m.source());
     }
 }

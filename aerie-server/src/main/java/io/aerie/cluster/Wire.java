@@ -2,6 +2,8 @@ package io.aerie.cluster;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small helpers for the cluster's fabric payloads: length-prefixed strings and byte arrays. */
 final class Wire {
@@ -31,5 +33,25 @@ final class Wire {
 
     static int stringSize(String s) {
         return 4 + s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    static void putRoster(ByteBuffer b, Roster r) {
+        b.putLong(r.generation()).putShort((short) r.nodes().size());
+        for (Roster.Entry e : r.nodes()) {
+            b.putLong(e.nodeId()).putInt(e.rackId());
+        }
+    }
+
+    static Roster getRoster(ByteBuffer b) {
+        long generation = b.getLong();
+        int n = b.getShort() & 0xFFFF;
+        if (n > Roster.MAX_NODES) {
+            throw new IllegalArgumentException("roster of " + n + " nodes");
+        }
+        List<Roster.Entry> entries = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            entries.add(new Roster.Entry(b.getLong(), b.getInt()));
+        }
+        return new Roster(generation, entries);
     }
 }

@@ -99,6 +99,7 @@ public final class ConfigParser {
         int tickerIntervalSeconds = ServiceConfig.DEFAULT_TICKER_INTERVAL_SECONDS;
         boolean disableUdfExecution = false;
         int migrateMaxNumIncoming = ServiceConfig.DEFAULT_MIGRATE_MAX_NUM_INCOMING;
+        String workDirectory = ServiceConfig.DEFAULT_WORK_DIRECTORY;
         for (ConfigEntry entry : section.entries()) {
             switch (entry.name()) {
                 case "cluster-name" -> clusterName = clusterName(section, entry);
@@ -113,6 +114,7 @@ public final class ConfigParser {
                 case "min-cluster-size" -> minClusterSize = section.integer(entry, 0, Limits.MAX_REPLICATION_FACTOR);
                 case "ticker-interval" -> tickerIntervalSeconds = section.integer(entry, 0, Integer.MAX_VALUE);
                 case "disable-udf-execution" -> disableUdfExecution = section.bool(entry);
+                case "work-directory" -> workDirectory = section.text(entry);
                 default -> section.ignore(entry, KnownParameters.SERVICE);
             }
         }
@@ -127,7 +129,8 @@ public final class ConfigParser {
                 minClusterSize,
                 tickerIntervalSeconds,
                 disableUdfExecution,
-                migrateMaxNumIncoming);
+                migrateMaxNumIncoming,
+                workDirectory);
     }
 
     private static String clusterName(Section section, ConfigEntry entry) {

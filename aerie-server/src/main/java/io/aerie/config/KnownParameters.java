@@ -159,7 +159,6 @@ final class KnownParameters {
             "vault-path",
             "vault-token-file",
             "vault-url",
-            "work-directory",
             "write-duplicate-resolution-disable");
 
     /**

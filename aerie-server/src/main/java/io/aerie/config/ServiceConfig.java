@@ -19,6 +19,9 @@ import org.jspecify.annotations.Nullable;
  * @param disableUdfExecution {@code disable-udf-execution}; default false
  * @param migrateMaxNumIncoming {@code migrate-max-num-incoming}: partitions this node takes in at
  *     once from other nodes' migrations; default 4, 1 to 256
+ * @param workDirectory {@code work-directory}: where the node keeps what must survive restarts (the
+ *     rosters and regimes of strong-consistency namespaces, under {@code smd}); default
+ *     {@code /opt/aerospike}, as Aerospike
  */
 public record ServiceConfig(
         @Nullable String clusterName,
@@ -31,7 +34,9 @@ public record ServiceConfig(
         int minClusterSize,
         int tickerIntervalSeconds,
         boolean disableUdfExecution,
-        int migrateMaxNumIncoming) {
+        int migrateMaxNumIncoming,
+        String workDirectory) {
+    public static final String DEFAULT_WORK_DIRECTORY = "/opt/aerospike";
     public static final int DEFAULT_MIGRATE_MAX_NUM_INCOMING = 4;
     public static final int DEFAULT_PROTO_FD_MAX = 15_000;
     public static final int DEFAULT_PROTO_FD_IDLE_MS = 0;
@@ -56,6 +61,9 @@ public record ServiceConfig(
         Limits.checkRange("min-cluster-size", minClusterSize, 0, Limits.MAX_REPLICATION_FACTOR);
         Limits.checkRange("ticker-interval", tickerIntervalSeconds, 0, Integer.MAX_VALUE);
         Limits.checkRange("migrate-max-num-incoming", migrateMaxNumIncoming, 1, 256);
+        if (workDirectory.isBlank()) {
+            throw new IllegalArgumentException("work-directory must not be empty");
+        }
     }
 
     /** The five settings most code cares about; the rest take Aerospike's defaults. */
@@ -76,7 +84,8 @@ public record ServiceConfig(
                 DEFAULT_MIN_CLUSTER_SIZE,
                 DEFAULT_TICKER_INTERVAL_SECONDS,
                 false,
-                DEFAULT_MIGRATE_MAX_NUM_INCOMING);
+                DEFAULT_MIGRATE_MAX_NUM_INCOMING,
+                DEFAULT_WORK_DIRECTORY);
     }
 
     /** Aerospike's defaults: no cluster name, derived node id, 15000 connections, automatic thread counts. */

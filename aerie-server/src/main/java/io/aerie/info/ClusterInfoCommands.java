@@ -166,9 +166,15 @@ public final class ClusterInfoCommands {
             for (int col = 0; col < columns; col++) {
                 row.add(bitmap(states, col));
             }
-            j.add(ns.name() + ":" + (withRegime ? "0," : "") + columns + "," + row);
+            j.add(ns.name() + ":" + (withRegime ? regime(states) + "," : "") + columns + "," + row);
         }
         return j.toString();
+    }
+
+    /** The regime clients see: 0 for AP; for strong consistency at least 1, so they know it is. */
+    private static int regime(PartitionStates states) {
+        var sc = states.sc();
+        return sc == null ? 0 : Math.max(1, sc.regime());
     }
 
     private static String bitmap(PartitionStates states, int column) {

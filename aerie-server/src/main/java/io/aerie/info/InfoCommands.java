@@ -24,6 +24,7 @@ public final class InfoCommands {
             Clock clock,
             IntSupplier connections) {
         ClusterInfoCommands.register(registry, node, namespaces);
+        RosterInfoCommands.register(registry, node, namespaces);
         NamespaceInfoCommands.register(registry, namespaces, node);
         ConfigInfoCommands.register(registry, config, node, namespaces);
         NodeInfoCommands.register(registry, node, namespaces, nsup, clock, connections);

@@ -54,6 +54,12 @@ final class NamespaceInfoCommands {
         }
         j.add("ns_cluster_size=" + (cluster == null ? 1 : cluster.view().size()));
         j.add("effective_replication_factor=" + (states == null ? 1 : states.replicationFactor()));
+        if (states != null && states.sc() != null) {
+            j.add("unavailable_partitions=" + states.unavailablePartitions());
+            j.add("dead_partitions=" + states.deadPartitions());
+            j.add("unreplicated_records=" + states.unreplicated().size());
+            j.add("clock_skew_stop_writes=" + (cluster != null && cluster.clockSkewStopsWrites()));
+        }
         j.add("objects=" + ns.objects());
         j.add("tombstones=0");
         j.add("master_objects=" + master);

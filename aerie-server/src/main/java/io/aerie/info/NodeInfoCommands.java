@@ -5,6 +5,7 @@ import io.aerie.namespace.Namespaces;
 import io.aerie.namespace.Nsup;
 import io.aerie.util.CitrusleafEpoch;
 import io.aerie.util.Clock;
+import io.aerie.util.NodeClock;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -40,6 +41,9 @@ final class NodeInfoCommands {
             Clock clock,
             IntSupplier connections) {
         registry.register("statistics", (n, a) -> statistics(node, namespaces, clock, connections));
+        if (clock instanceof NodeClock nc && Boolean.getBoolean(ClusterInfoCommands.NEMESIS_PROPERTY)) {
+            registry.register("nemesis-clock", (n, a) -> skew(nc, a));
+        }
         registry.register("truncate", (n, a) -> truncate(node, namespaces, nsup, clock, InfoRegistry.params(a), false));
         registry.register(
                 "truncate-namespace", (n, a) -> truncate(node, namespaces, nsup, clock, InfoRegistry.params(a), true));
@@ -66,6 +70,17 @@ final class NodeInfoCommands {
         registry.setSummary(SUMMARY);
     }
 
+    /** {@code nemesis-clock:offset-ms=N}: the node's clock reads N ms off the system's (fault injection). */
+    private static String skew(NodeClock clock, String args) {
+        String v = InfoRegistry.params(args).get("offset-ms");
+        try {
+            clock.setOffset(Long.parseLong(v == null ? "" : v.trim()));
+            return "ok";
+        } catch (NumberFormatException e) {
+            return "ERROR::offset-ms must be a whole number of milliseconds";
+        }
+    }
+
     private static String statistics(NodeState node, Namespaces namespaces, Clock clock, IntSupplier connections) {
         long objects = 0;
         for (Namespace ns : namespaces.all()) {
@@ -83,6 +98,8 @@ final class NodeInfoCommands {
                         ? node.nodeId()
                         : Long.toHexString(cluster.view().principal()).toUpperCase(java.util.Locale.ROOT)));
         j.add("cluster_integrity=true");
+        j.add("cluster_clock_skew_ms=" + (cluster == null ? 0 : cluster.clockSkewMillis()));
+        j.add("cluster_clock_skew_stop_writes_sec=" + (cluster == null ? 0 : cluster.clockSkewStopWritesSeconds()));
         j.add("cluster_is_member=true");
         j.add("cluster_clock_skew_ms=0");
         j.add("uptime=" + Math.max(0, (clock.currentTimeMillis() - node.startMillis()) / 1000));

@@ -17,6 +17,7 @@ import io.aerie.storage.device.Compression;
 import io.aerie.storage.device.DeviceStore;
 import io.aerie.txn.TransactionService;
 import io.aerie.util.Clock;
+import io.aerie.util.NodeClock;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class Aerie implements AutoCloseable {
                 scanExecutor);
         ClientServer listener = this.server;
         InfoCommands.registerAll(info, config, state, namespaces, nsup, clock, listener::openConnections);
-        this.cluster = new ClusterNode(config, namespaces);
+        this.cluster = new ClusterNode(config, namespaces, clock);
         boolean started = false;
         try {
             this.address = server.start();
@@ -122,7 +123,7 @@ public final class Aerie implements AutoCloseable {
 
     /** Starts a node and returns once it serves. */
     public static Aerie start(NodeConfig config) {
-        return start(config, Clock.SYSTEM);
+        return start(config, new NodeClock(Clock.SYSTEM));
     }
 
     /** Starts a node with an injected clock (tests of expiry). */

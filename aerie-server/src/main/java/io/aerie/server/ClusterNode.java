@@ -6,12 +6,18 @@ import io.aerie.cluster.LocalMembership;
 import io.aerie.cluster.Membership;
 import io.aerie.cluster.Metadata;
 import io.aerie.cluster.PartitionVersion;
+import io.aerie.cluster.ScStore;
 import io.aerie.config.HeartbeatConfig;
 import io.aerie.config.NodeConfig;
 import io.aerie.fabric.NettyFabric;
 import io.aerie.namespace.Namespaces;
+import io.aerie.smd.ScStateFiles;
 import io.aerie.txn.Proxy;
 import io.aerie.txn.TransactionService;
+import io.aerie.util.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +34,14 @@ import org.jspecify.annotations.Nullable;
 final class ClusterNode implements AutoCloseable {
     /** How long start-up waits to join a cluster and rebalance before serving anyway. */
     private static final long JOIN_WAIT_MILLIS = 15_000;
+    /** Clock skew at which strong-consistency writes stop, at Aerospike's default heartbeat. */
+    private static final long CLOCK_SKEW_STOP_WRITES_MILLIS = 20_000;
+    /** Aerospike's default failure-detection window: heartbeat interval 150 ms times timeout 10. */
+    private static final long DEFAULT_SUSPECT_MILLIS = 1_500;
 
     private final NodeConfig config;
     private final Namespaces namespaces;
+    private final Clock clock;
     private final ExecutorService clusterThread = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("aerie-cluster").daemon().factory());
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -39,9 +50,10 @@ final class ClusterNode implements AutoCloseable {
     private @Nullable NettyFabric fabric;
     private @Nullable ClusterService service;
 
-    ClusterNode(NodeConfig config, Namespaces namespaces) {
+    ClusterNode(NodeConfig config, Namespaces namespaces, Clock clock) {
         this.config = config;
         this.namespaces = namespaces;
+        this.clock = clock;
         this.migrators = Executors.newFixedThreadPool(
                 Math.max(1, config.service().migrateThreads()),
                 Thread.ofPlatform().name("aerie-migrate-", 0).daemon().factory());
@@ -83,16 +95,40 @@ final class ClusterNode implements AutoCloseable {
                 f,
                 new ClusterService.Addresses(fabricHost, fabricPort, serviceHosts, servicePort),
                 namespaces,
-                rackIds(),
-                new ClusterService.Threads(clusterThread, migrators, timer, System::nanoTime),
+                new ClusterService.Local(rackIds(), scStore()),
+                new ClusterService.Threads(clusterThread, migrators, timer, System::nanoTime, clock::currentTimeMillis),
                 PartitionVersion.fresh(1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)),
                 new ClusterService.Settings(
-                        config.service().migrateThreads(), config.service().migrateMaxNumIncoming(), replicaTimeout));
+                        config.service().migrateThreads(),
+                        config.service().migrateMaxNumIncoming(),
+                        replicaTimeout,
+                        // Aerospike stops writes at 20 s of skew with its default heartbeat (150 ms x 10),
+                        // and scales the limit with the failure-detection window.
+                        CLOCK_SKEW_STOP_WRITES_MILLIS * suspectMillis / DEFAULT_SUSPECT_MILLIS));
         service = c;
         txn.joinCluster(c, new Proxy(c, txn, timer, System::nanoTime, replicaTimeout));
         c.onTruncation(truncations);
         c.start(JOIN_WAIT_MILLIS);
         return c;
+    }
+
+    /**
+     * Where strong-consistency namespaces keep rosters and regimes: {@code work-directory}/smd. A
+     * node without such namespaces writes nothing.
+     */
+    private ScStore scStore() {
+        if (config.namespaces().stream().noneMatch(ns -> ns.strongConsistency())) {
+            return ScStore.inMemory();
+        }
+        Path dir = Path.of(config.service().workDirectory(), "smd");
+        try {
+            return new ScStateFiles(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(
+                    "cannot keep strong-consistency state in " + dir + " (set service { work-directory ... }): "
+                            + e.getMessage(),
+                    e);
+        }
     }
 
     /** Each namespace's configured {@code rack-id}. */

@@ -23,7 +23,7 @@ final class ReplicaWrites {
         }
         ClusterService c = java.util.Objects.requireNonNull(ctx.cluster());
         byte[] set = ctx.ns().setNameBytes(record);
-        await(ctx, c.replication().write(ctx.ns().name(), targets, set, record.clone()));
+        await(ctx, c, c.replication().write(ctx.ns().name(), targets, set, record.clone()));
     }
 
     /** The record whose stored version was {@code removed} was deleted. */
@@ -35,6 +35,7 @@ final class ReplicaWrites {
         ClusterService c = java.util.Objects.requireNonNull(ctx.cluster());
         await(
                 ctx,
+                c,
                 c.replication()
                         .delete(
                                 ctx.ns().name(),
@@ -55,9 +56,15 @@ final class ReplicaWrites {
         return states == null ? NONE : states.replicationTargets(ctx.partitionId());
     }
 
-    private static void await(TxnContext ctx, CompletableFuture<Boolean> acked) {
+    private static void await(TxnContext ctx, ClusterService c, CompletableFuture<Boolean> acked) {
+        PartitionStates states = c.states(ctx.ns().name());
+        if (states != null && states.sc() != null) {
+            states.unreplicated().track(ctx.digest(), acked);
+        }
         CommitWait wait = ctx.commitWait();
-        if (wait != null && !ctx.msg().hasInfo3(MsgFlags.INFO3_COMMIT_MASTER)) {
+        // Strong consistency always commits to every replica, whatever the client asks.
+        boolean all = ctx.ns().config().strongConsistency() || !ctx.msg().hasInfo3(MsgFlags.INFO3_COMMIT_MASTER);
+        if (wait != null && all) {
             wait.require(acked);
         }
     }

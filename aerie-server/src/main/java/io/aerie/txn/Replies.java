@@ -1,6 +1,7 @@
 package io.aerie.txn;
 
 import io.aerie.protocol.MessageWriter;
+import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Record;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -14,6 +15,11 @@ final class Replies {
     static int error(ByteBuf out, int resultCode, int transactionTtl) {
         MessageWriter.writeHeader(out, 0, resultCode, 0, 0, transactionTtl, 0, 0);
         return resultCode;
+    }
+
+    /** A whole reply frame saying the partition cannot be served now (strong consistency). */
+    static byte[] unavailableFrame() {
+        return bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.PARTITION_UNAVAILABLE, 0, 0));
     }
 
     /** An AS_MSG carrying a result code and a record's generation and void-time, no bins. */

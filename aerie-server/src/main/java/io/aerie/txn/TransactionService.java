@@ -84,6 +84,19 @@ public final class TransactionService {
                 commitWait.replyWith(p.forward(at.ns(), at.pid(), bytes));
                 return;
             }
+            if (at.states().sc() != null && target == 0) {
+                CompletableFuture<byte @Nullable []> sc =
+                        ScRequests.prepare(at.cluster(), at.ns(), at.pid(), at.write(), m, this);
+                if (sc != null) {
+                    commitWait.replyWith(sc);
+                    return;
+                }
+                if (!at.servedHere()) {
+                    // Strong consistency: no node of this sub-cluster may serve the partition now.
+                    out.writeBytes(Replies.unavailableFrame());
+                    return;
+                }
+            }
             CompletableFuture<Void> resolved = target == 0 ? resolveDuplicates(at, m) : null;
             if (resolved != null) {
                 commitWait.replyWith(resolved.thenCompose(done -> executeCommitted(m)));
@@ -100,11 +113,17 @@ public final class TransactionService {
      * @param states its partitions as this node sees them
      * @param pid the request's partition
      * @param write whether the request writes (writes go to the master; reads may go to a replica)
+     * @param strictRead a strong-consistency read that only the master may serve (the client did
+     *     not allow replica reads)
      */
-    private record Placement(ClusterService cluster, String ns, PartitionStates states, int pid, boolean write) {
-        /** Whether this node may execute the request: it masters the partition, or holds a full copy for a read. */
+    private record Placement(
+            ClusterService cluster, String ns, PartitionStates states, int pid, boolean write, boolean strictRead) {
+        /**
+         * Whether this node may execute the request: it masters the partition, or holds a full copy
+         * for a read (in strong consistency only when the client allows replica reads).
+         */
         boolean servedHere() {
-            return write ? states.isMaster(pid) : states.canRead(pid);
+            return write || strictRead ? states.isMaster(pid) : states.canRead(pid);
         }
 
         /** The node to forward the request to; 0 to serve it here (or when no node is known to serve it). */
@@ -116,12 +135,14 @@ public final class TransactionService {
     /** The request's placement, or null on a cluster of one, for an unknown namespace or without a digest. */
     private @Nullable Placement placement(AsMessage m) {
         ClusterService c = cluster;
-        String nsName = c == null || c.alone() || m.digestOffset() < 0 ? null : m.namespace();
+        String nsName = c == null || m.digestOffset() < 0 ? null : m.namespace();
         PartitionStates states = c == null || nsName == null ? null : c.states(nsName);
-        if (c == null || nsName == null || states == null) {
+        // A cluster of one serves every AP partition itself; strong consistency still asks its roster.
+        if (c == null || nsName == null || states == null || (c.alone() && states.sc() == null)) {
             return null;
         }
-        return new Placement(c, nsName, states, partitionOf(m), isWrite(m));
+        boolean strictRead = states.sc() != null && !m.hasInfo3(MsgFlags.INFO3_SC_READ_RELAX);
+        return new Placement(c, nsName, states, partitionOf(m), isWrite(m), strictRead);
     }
 
     private static boolean isWrite(AsMessage m) {
@@ -150,6 +171,10 @@ public final class TransactionService {
     /** A request proxied here by another node: resolved against duplicates when needed, run, and answered once committed. */
     CompletableFuture<byte @Nullable []> executeProxied(AsMessage m) {
         Placement at = placement(m);
+        if (at != null && at.states().sc() != null && !at.servedHere()) {
+            // Strong consistency: ownership moved on since the sender looked; only the master serves.
+            return CompletableFuture.completedFuture(Replies.unavailableFrame());
+        }
         CompletableFuture<Void> resolved = at == null ? null : resolveDuplicates(at, m);
         return resolved == null ? executeCommitted(m) : resolved.thenCompose(done -> executeCommitted(m));
     }

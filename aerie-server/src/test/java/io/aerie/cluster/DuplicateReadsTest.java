@@ -42,8 +42,8 @@ class DuplicateReadsTest {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         Namespace nsA = namespace();
         Namespace nsB = namespace();
-        PartitionStates statesA = new PartitionStates(nsA, 0xA, PartitionVersion.fresh(1));
-        PartitionStates statesB = new PartitionStates(nsB, 0xB, PartitionVersion.fresh(2));
+        PartitionStates statesA = new PartitionStates(nsA, 0xA, PartitionVersion.fresh(1), null);
+        PartitionStates statesB = new PartitionStates(nsB, 0xB, PartitionVersion.fresh(2), null);
         try (NettyFabric a = new NettyFabric(0xA, "127.0.0.1", 0);
                 NettyFabric b = new NettyFabric(0xB, "127.0.0.1", 0)) {
             InetSocketAddress addrB = b.start();

@@ -61,12 +61,13 @@ class ExchangeMessageTest {
         int one =
                 message("h", Map.of("test", new NamespaceState(2, 0, versions))).encode().length;
         int none = message("h", Map.of()).encode().length;
-        // name, replication factor, rack, then one run: a 2-byte length and the version.
-        assertThat(one - none).isEqualTo(4 + 4 + 4 + 4 + 2 + 8);
+        // name, replication factor, rack, one run (a 2-byte length and the version), then the
+        // length of the strong-consistency state (-1: none).
+        assertThat(one - none).isEqualTo(4 + 4 + 4 + 4 + 2 + 8 + 4);
         int distinct = message("h", Map.of("test", new NamespaceState(2, 0, allDistinct())))
                 .encode()
                 .length;
-        assertThat(distinct - none).isEqualTo(4 + 4 + 4 + 4 + N * (2 + 8));
+        assertThat(distinct - none).isEqualTo(4 + 4 + 4 + 4 + N * (2 + 8) + 4);
     }
 
     @Test

@@ -122,7 +122,9 @@ class ConfigParserTest {
                         }
                         """ + MINIMAL).service();
 
-        assertThat(service).isEqualTo(new ServiceConfig("prod", "A1B2C3", 20_000, 60_000, 8, 2500, 2, 3, 30, true, 4));
+        assertThat(service)
+                .isEqualTo(new ServiceConfig(
+                        "prod", "A1B2C3", 20_000, 60_000, 8, 2500, 2, 3, 30, true, 4, "/opt/aerospike"));
     }
 
     @Test
@@ -604,7 +606,6 @@ class ConfigParserTest {
                         "test.conf:6: 'transaction-queues' in stanza 'service'",
                         "test.conf:7: 'feature-key-file' in stanza 'service'",
                         "test.conf:8: 'run-as-daemon' in stanza 'service'",
-                        "test.conf:9: 'work-directory' in stanza 'service'",
                         "test.conf:11: stanza 'mod-lua' at the top level",
                         "test.conf:15: stanza 'tls tls1' in stanza 'network'",
                         "test.conf:20: 'mtu' in stanza 'network > heartbeat'",

@@ -25,6 +25,7 @@ final class LocalCluster implements AutoCloseable {
     private final Process[] processes;
     private final int[] racks;
     private @Nullable Path processDir;
+    private @Nullable Path scDir;
 
     LocalCluster(int size, int replicationFactor) throws IOException {
         this.size = size;
@@ -52,13 +53,22 @@ final class LocalCluster implements AutoCloseable {
         return this;
     }
 
+    /** Makes namespace {@code test} strong-consistency, each node keeping its state under {@code dir}. */
+    LocalCluster strongConsistency(Path dir) {
+        scDir = dir;
+        return this;
+    }
+
     /** Node {@code i}'s config, in aerospike.conf form. */
     String config(int i) {
+        Path sc = scDir;
+        String work = sc == null ? "" : "    work-directory " + sc.resolve("node" + i) + "\n";
+        String strong = sc == null ? "" : "    strong-consistency true\n";
         return """
                 service {
                     cluster-name aerie-it
                     node-id %X
-                }
+                %s}
                 network {
                     service {
                         address 127.0.0.1
@@ -78,12 +88,13 @@ final class LocalCluster implements AutoCloseable {
                 }
                 namespace test {
                     replication-factor %d
-                    rack-id %d
+                %s    rack-id %d
                     storage-engine memory {
                         data-size 512M
                     }
                 }
-                """.formatted(0xA0 + i, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor, racks[i]);
+                """.formatted(
+                0xA0 + i, work, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor, strong, racks[i]);
     }
 
     /** Every node's heartbeat port as a seed line, so a restarted node finds whoever is up. */

@@ -2,6 +2,7 @@ package io.aerie.cluster.sim;
 
 import io.aerie.cluster.ClusterService;
 import io.aerie.cluster.PartitionStates;
+import io.aerie.cluster.ScStore;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
@@ -35,10 +36,11 @@ final class SimNode {
                 endpoint,
                 new ClusterService.Addresses("sim", 1, List.of("sim"), 1),
                 namespaces,
-                Map.of(),
-                new ClusterService.Threads(executor, executor, executor, scheduler::nanoTime),
+                new ClusterService.Local(Map.of(), ScStore.inMemory()),
+                new ClusterService.Threads(
+                        executor, executor, executor, scheduler::nanoTime, () -> scheduler.nanoTime() / 1_000_000),
                 (1 + (random.nextLong() & 0xFFFF_FFFF_FFFEL)) << 16,
-                new ClusterService.Settings(2, 2, 2_000));
+                new ClusterService.Settings(2, 2, 2_000, 20_000));
         cluster.join();
     }
 

@@ -1,0 +1,143 @@
+package io.aerie.cluster;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * What a node knows of one strong-consistency namespace, kept across restarts: the active and the
+ * pending roster, the namespace's regime, and for every partition the last regime in which it was
+ * made available with the replica list it had then. Members exchange it after every view change;
+ * the newest regime among those present says which copies hold every acknowledged write.
+ *
+ * <p>Why every node keeps it, not only the partition's replicas: any two sub-clusters that may
+ * serve a partition share a node (the availability rules guarantee it), and a regime serves only
+ * once every member of its view has recorded it. So a later sub-cluster always contains a node
+ * that knows the latest regime and will not mistake an older copy for a current one.
+ */
+public final class ScState {
+    private static final int N = PartitionBalance.PARTITIONS;
+    private static final long[] NONE = new long[0];
+
+    private Roster roster = Roster.EMPTY;
+    private Roster pending = Roster.EMPTY;
+    /** Volatile: the {@code replicas} info command reads it off the cluster thread. */
+    private volatile int regime;
+
+    private boolean reviveRequested;
+    private final int[] knownRegime = new int[N];
+    private final long[][] knownReplicas = new long[N][];
+
+    public ScState() {
+        Arrays.fill(knownReplicas, NONE);
+    }
+
+    public Roster roster() {
+        return roster;
+    }
+
+    public Roster pending() {
+        return pending;
+    }
+
+    /** The highest regime this node has taken part in; the next rebalance uses a higher one. */
+    public int regime() {
+        return regime;
+    }
+
+    /** Whether the operator asked this node to revive dead partitions at the next rebalance. */
+    public boolean reviveRequested() {
+        return reviveRequested;
+    }
+
+    /** The last regime in which partition {@code pid} was made available (0: never). */
+    public int knownRegime(int pid) {
+        return knownRegime[pid];
+    }
+
+    /** The replica list (master first) of that regime. */
+    public long[] knownReplicas(int pid) {
+        return knownReplicas[pid];
+    }
+
+    void setRoster(Roster r) {
+        roster = r;
+    }
+
+    void setPending(Roster r) {
+        pending = r;
+    }
+
+    void requestRevive(boolean on) {
+        reviveRequested = on;
+    }
+
+    void raiseRegime(int r) {
+        if (r > regime) {
+            regime = r;
+        }
+    }
+
+    /** Records that partition {@code pid} serves in {@code r} with {@code replicas}; regimes never go back. */
+    void know(int pid, int r, long[] replicas) {
+        assert r >= knownRegime[pid]
+                : "regime of partition " + pid + " going back from " + knownRegime[pid] + " to " + r;
+        knownRegime[pid] = r;
+        knownReplicas[pid] = replicas.clone();
+        raiseRegime(r);
+    }
+
+    /** The state as bytes: for the exchange and for the file it survives restarts in. */
+    public byte[] encode() {
+        int size = 64 + 12 * (roster.nodes().size() + pending.nodes().size());
+        for (int pid = 0; pid < N; pid++) {
+            size += 6 + 8 * knownReplicas[pid].length;
+        }
+        ByteBuffer b = ByteBuffer.allocate(size);
+        Wire.putRoster(b, roster);
+        Wire.putRoster(b, pending);
+        b.putInt(regime).put((byte) (reviveRequested ? 1 : 0));
+        int pid = 0;
+        while (pid < N) {
+            int run = 1;
+            while (pid + run < N
+                    && knownRegime[pid + run] == knownRegime[pid]
+                    && Arrays.equals(knownReplicas[pid + run], knownReplicas[pid])) {
+                run++;
+            }
+            b.putShort((short) run).putInt(knownRegime[pid]).put((byte) knownReplicas[pid].length);
+            for (long n : knownReplicas[pid]) {
+                b.putLong(n);
+            }
+            pid += run;
+        }
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
+    /** Reads what {@link #encode} wrote. */
+    public static ScState decode(ByteBuffer b) {
+        ScState s = new ScState();
+        s.roster = Wire.getRoster(b);
+        s.pending = Wire.getRoster(b);
+        s.regime = b.getInt();
+        s.reviveRequested = b.get() != 0;
+        int pid = 0;
+        while (pid < N) {
+            int run = b.getShort() & 0xFFFF;
+            int r = b.getInt();
+            int count = b.get() & 0xFF;
+            if (run == 0 || pid + run > N || r < 0 || count > Roster.MAX_NODES) {
+                throw new IllegalArgumentException("bad partition run at " + pid);
+            }
+            long[] replicas = new long[count];
+            for (int i = 0; i < count; i++) {
+                replicas[i] = b.getLong();
+            }
+            for (int i = 0; i < run; i++) {
+                s.knownRegime[pid + i] = r;
+                s.knownReplicas[pid + i] = replicas;
+            }
+            pid += run;
+        }
+        return s;
+    }
+}

@@ -1,0 +1,59 @@
+package io.aerie.cluster;
+
+import io.aerie.storage.Digest;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Strong consistency: the records of a namespace whose last change on this master may not have
+ * reached every replica yet (Aerospike's "unreplicated" records). No transaction may see such a
+ * change before it is on every replica: it would observe a write that a failover could still
+ * lose. So a request first waits for the replication in flight, and when that failed, sends the
+ * record again (re-replication) before it runs: the change ends up on every replica or the
+ * request fails.
+ */
+public final class Unreplicated {
+    private final Map<Digest, CompletableFuture<Boolean>> pending = new ConcurrentHashMap<>();
+
+    /** The change of record {@code d} now replicating; {@code acked} says whether every replica took it. */
+    public void track(Digest d, CompletableFuture<Boolean> acked) {
+        pending.put(d, acked);
+        acked.thenAccept(ok -> {
+            if (ok) {
+                pending.remove(d, acked);
+            }
+        });
+    }
+
+    /**
+     * Null when record {@code d}'s last change is on every replica; otherwise completes with true
+     * once it is (after {@code rereplicate} if the first replication failed), false when it could
+     * not be.
+     */
+    public @Nullable CompletableFuture<Boolean> settle(Digest d, Supplier<CompletableFuture<Boolean>> rereplicate) {
+        CompletableFuture<Boolean> f = pending.get(d);
+        if (f == null) {
+            return null;
+        }
+        return f.thenCompose(ok -> {
+            if (ok) {
+                return CompletableFuture.completedFuture(true);
+            }
+            CompletableFuture<Boolean> again = rereplicate.get();
+            return again.thenApply(done -> {
+                if (done) {
+                    pending.remove(d, f);
+                }
+                return done;
+            });
+        });
+    }
+
+    /** Records waiting, for statistics ({@code unreplicated_records}). */
+    public int size() {
+        return pending.size();
+    }
+}
