@@ -317,7 +317,6 @@ final class KnownParameters {
             "single-query-threads",
             "single-scan-threads",
             "stop-writes-pct",
-            "strong-consistency-allow-expunge",
             "tomb-raider-eligible-age",
             "transaction-pending-limit",
             "truncate-threads",

@@ -33,6 +33,8 @@ import java.util.Set;
  * @param preferUniformBalance {@code prefer-uniform-balance}: even out partitions per node (masters and
  *     each replica column) beyond what hashing gives; default true, as Aerospike; must be the same on
  *     every node
+ * @param strongConsistencyAllowExpunge {@code strong-consistency-allow-expunge}: a strong-consistency
+ *     namespace accepts deletes that leave no tombstone (otherwise refused with FORBIDDEN); default false
  */
 public record NamespaceConfig(
         String name,
@@ -50,7 +52,8 @@ public record NamespaceConfig(
         StorageConfig storage,
         long tombRaiderPeriodSeconds,
         int rackId,
-        boolean preferUniformBalance) {
+        boolean preferUniformBalance,
+        boolean strongConsistencyAllowExpunge) {
     public static final int DEFAULT_REPLICATION_FACTOR = 2;
     /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
     public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
@@ -112,7 +115,8 @@ public record NamespaceConfig(
                 MemoryStorageConfig.ofSize(dataSizeBytes),
                 DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
-                true);
+                true,
+                false);
     }
 
     /** A builder holding this config's values, for copies with some parameters changed (set-config). */
@@ -146,6 +150,7 @@ public record NamespaceConfig(
         private long tombRaiderPeriodSeconds;
         private int rackId;
         private boolean preferUniformBalance = true;
+        private boolean strongConsistencyAllowExpunge;
 
         private Builder(NamespaceConfig c) {
             name = c.name;
@@ -162,6 +167,7 @@ public record NamespaceConfig(
             tombRaiderPeriodSeconds = c.tombRaiderPeriodSeconds;
             rackId = c.rackId;
             preferUniformBalance = c.preferUniformBalance;
+            strongConsistencyAllowExpunge = c.strongConsistencyAllowExpunge;
             maxRecordSize = c.maxRecordSize;
             storage = c.storage;
         }
@@ -258,7 +264,8 @@ public record NamespaceConfig(
                     storage,
                     tombRaiderPeriodSeconds,
                     rackId,
-                    preferUniformBalance);
+                    preferUniformBalance,
+                    strongConsistencyAllowExpunge);
         }
     }
 

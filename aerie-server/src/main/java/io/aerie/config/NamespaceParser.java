@@ -51,6 +51,7 @@ final class NamespaceParser {
         int sysMemoryPct = NamespaceConfig.DEFAULT_STOP_WRITES_SYS_MEMORY_PCT;
         String conflictResolution = NamespaceConfig.GENERATION;
         boolean strongConsistency = false;
+        boolean allowExpunge = false;
         long maxRecordSize = NamespaceConfig.DEFAULT_MAX_RECORD_SIZE;
         ConfigEntry storageEntry = null;
         LegacyMemorySize memorySize = null;
@@ -73,6 +74,7 @@ final class NamespaceParser {
                 case "conflict-resolution-policy" ->
                     conflictResolution = section.choice(entry, NamespaceConfig.CONFLICT_RESOLUTION_POLICIES);
                 case "strong-consistency" -> strongConsistency = section.bool(entry);
+                case "strong-consistency-allow-expunge" -> allowExpunge = section.bool(entry);
                 case "max-record-size" ->
                     maxRecordSize = section.size(entry, Limits.MIN_MAX_RECORD_SIZE, Limits.MAX_MAX_RECORD_SIZE);
                 case "storage-engine" -> {
@@ -111,7 +113,8 @@ final class NamespaceParser {
                     storage.config(),
                     tombRaiderPeriod,
                     rackId,
-                    preferUniformBalance);
+                    preferUniformBalance,
+                    allowExpunge);
         } catch (IllegalArgumentException e) {
             throw section.rejected(stanza, e);
         }

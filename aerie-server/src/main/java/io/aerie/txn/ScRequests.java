@@ -36,6 +36,13 @@ final class ScRequests {
             return CompletableFuture.completedFuture(
                     Replies.bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.FAIL_FORBIDDEN, 0, 0)));
         }
+        if (m.hasInfo2(MsgFlags.INFO2_DELETE)
+                && !m.hasInfo2(MsgFlags.INFO2_DURABLE_DELETE)
+                && !states.namespace().config().strongConsistencyAllowExpunge()) {
+            // A delete that leaves no tombstone could let an older copy come back: Aerospike refuses
+            // it in strong consistency unless strong-consistency-allow-expunge says otherwise.
+            return CompletableFuture.completedFuture(forbidden());
+        }
         boolean type = m.hasInfo3(MsgFlags.INFO3_SC_READ_TYPE);
         boolean relax = m.hasInfo3(MsgFlags.INFO3_SC_READ_RELAX);
         if (!states.isMaster(pid)) {
@@ -74,6 +81,10 @@ final class ScRequests {
             return c.replication().delete(ns, targets, d, Integer.MAX_VALUE, Long.MAX_VALUE);
         }
         return c.replication().write(ns, targets, states.namespace().setNameBytes(record), record);
+    }
+
+    private static byte[] forbidden() {
+        return Replies.bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.FAIL_FORBIDDEN, 0, 0));
     }
 
     private static byte[] unavailable() {

@@ -171,9 +171,16 @@ public final class TransactionService {
     /** A request proxied here by another node: resolved against duplicates when needed, run, and answered once committed. */
     CompletableFuture<byte @Nullable []> executeProxied(AsMessage m) {
         Placement at = placement(m);
-        if (at != null && at.states().sc() != null && !at.servedHere()) {
-            // Strong consistency: ownership moved on since the sender looked; only the master serves.
-            return CompletableFuture.completedFuture(Replies.unavailableFrame());
+        if (at != null && at.states().sc() != null) {
+            CompletableFuture<byte @Nullable []> sc =
+                    ScRequests.prepare(at.cluster(), at.ns(), at.pid(), at.write(), m, this);
+            if (sc != null) {
+                return sc;
+            }
+            if (!at.servedHere()) {
+                // Strong consistency: ownership moved on since the sender looked; only the master serves.
+                return CompletableFuture.completedFuture(Replies.unavailableFrame());
+            }
         }
         CompletableFuture<Void> resolved = at == null ? null : resolveDuplicates(at, m);
         return resolved == null ? executeCommitted(m) : resolved.thenCompose(done -> executeCommitted(m));

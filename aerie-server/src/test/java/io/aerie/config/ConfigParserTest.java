@@ -364,7 +364,8 @@ class ConfigParserTest {
                         new MemoryStorageConfig(2 * GIB, List.of(), 0),
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
-                        true));
+                        true,
+                        false));
     }
 
     @Test

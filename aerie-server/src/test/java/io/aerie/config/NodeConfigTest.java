@@ -53,7 +53,8 @@ class NodeConfigTest {
                         MemoryStorageConfig.ofSize(64L * 1024 * 1024),
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
-                        true));
+                        true,
+                        false));
     }
 
     @Test
@@ -125,7 +126,8 @@ class NodeConfigTest {
                         storage,
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
-                        true))
+                        true,
+                        false))
                 .hasMessageContaining("nsup-period");
         assertThat(new NamespaceConfig(
                                 "t",
@@ -143,7 +145,8 @@ class NodeConfigTest {
                                 storage,
                                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                                 0,
-                                true)
+                                true,
+                                false)
                         .defaultTtlSeconds())
                 .isEqualTo(60);
     }

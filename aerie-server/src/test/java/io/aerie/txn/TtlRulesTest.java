@@ -36,7 +36,8 @@ class TtlRulesTest {
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
-                true);
+                true,
+                false);
         assertThat(TtlPolicy.voidTime(0, null, withDefault, NOW)).isEqualTo(NOW + 100L);
     }
 
@@ -71,7 +72,8 @@ class TtlRulesTest {
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
-                true);
+                true,
+                false);
         assertThat(TtlPolicy.voidTime(60, null, noNsup, NOW)).isEqualTo(-ResultCode.FAIL_FORBIDDEN);
         NamespaceConfig allowed = new NamespaceConfig(
                 "t",
@@ -89,7 +91,8 @@ class TtlRulesTest {
                 NS.storage(),
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
-                true);
+                true,
+                false);
         assertThat(TtlPolicy.voidTime(60, null, allowed, NOW)).isEqualTo(NOW + 60L);
     }
 

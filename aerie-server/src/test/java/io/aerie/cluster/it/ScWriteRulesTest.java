@@ -16,11 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Clock skew in strong consistency: once one node's clock runs further ahead than the limit
+ * Strong consistency's write rules. A delete that leaves no tombstone is refused with FORBIDDEN
+ * and a durable one goes through. Clock skew: once one node's clock runs further ahead than the limit
  * (20 s at Aerospike's default heartbeat, 13.3 s at the 100 ms x 10 these tests use), writes
  * are refused with FORBIDDEN on every node, and they resume once the clocks agree again.
  */
-class ScClockSkewTest {
+class ScWriteRulesTest {
     @TempDir
     Path dir;
 
@@ -37,6 +38,20 @@ class ScClockSkewTest {
                 WritePolicy w = new WritePolicy();
                 w.maxRetries = 0;
                 client.put(w, new Key("test", "s", 1), new Bin("v", 1));
+                client.put(w, new Key("test", "s", 2), new Bin("v", 1));
+                AerospikeException expunge = null;
+                try {
+                    client.delete(w, new Key("test", "s", 2));
+                } catch (AerospikeException e) {
+                    expunge = e;
+                }
+                assertThat(expunge).as("a delete without a tombstone").isNotNull();
+                assertThat(expunge.getResultCode()).isEqualTo(ResultCode.FAIL_FORBIDDEN);
+                assertThat(client.exists(null, new Key("test", "s", 2))).isTrue();
+                WritePolicy durable = new WritePolicy(w);
+                durable.durableDelete = true;
+                assertThat(client.delete(durable, new Key("test", "s", 2))).isTrue();
+                assertThat(client.exists(null, new Key("test", "s", 2))).isFalse();
 
                 assertThat(c.node(2).info("nemesis-clock:offset-ms=30000")).isEqualTo("ok");
                 c.awaitAll(n -> n.info("namespace/test").contains("clock_skew_stop_writes=true"), 10_000);
