@@ -295,7 +295,9 @@ final class Migrations {
                 LOG.warn("dropping a migrated record of the wrong shape from node {}", Long.toHexString(m.source()));
                 continue;
             }
-            states.namespace().mergeIn(set, record, null);
+            if (!states.deletedSince(record)) {
+                states.namespace().mergeIn(set, record, null);
+            }
         }
         ack(m, MessageType.MIGRATE_RECORDS, ns, pid, seq, OK);
     }

@@ -1,6 +1,8 @@
 package io.aerie.cluster;
 
 import io.aerie.namespace.Namespace;
+import io.aerie.storage.Digest;
+import io.aerie.storage.Record;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +42,8 @@ public final class PartitionStates {
     private final long[] adopted = new long[N];
 
     private final Unreplicated unreplicated = new Unreplicated();
+    private final java.util.Map<Integer, java.util.Map<Digest, long[]>> deletesWhileFilling =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private volatile int unavailable;
     private volatile int dead;
 
@@ -75,6 +79,27 @@ public final class PartitionStates {
     void availability(int unavailable, int dead) {
         this.unavailable = unavailable;
         this.dead = dead;
+    }
+
+    /**
+     * Strong consistency: a replicated delete reached this copy while it fills. The fill may still
+     * bring an older version of the record (read before the delete, or a resent batch), which
+     * must not come back: kept until the fill completes.
+     */
+    void deletedWhileFilling(Digest d, int generation, long lastUpdateTime) {
+        int pid = d.partitionId();
+        if (sc != null && PartitionVersion.isSubset(versions.get(pid))) {
+            deletesWhileFilling
+                    .computeIfAbsent(pid, k -> new java.util.concurrent.ConcurrentHashMap<>())
+                    .merge(d, new long[] {generation, lastUpdateTime}, (a, b) -> b[1] >= a[1] ? b : a);
+        }
+    }
+
+    /** Whether a migrated {@code record} is a version a delete seen during the fill already removed. */
+    boolean deletedSince(byte[] record) {
+        java.util.Map<Digest, long[]> deletes = deletesWhileFilling.get(Digest.partitionId(record, 0));
+        long[] del = deletes == null ? null : deletes.get(Record.digest(record));
+        return del != null && Record.generation(record) <= del[0] && Record.lastUpdateTime(record) <= del[1];
     }
 
     /** Strong consistency: records whose last change may not be on every replica yet. */
@@ -203,6 +228,7 @@ public final class PartitionStates {
             long key, @Nullable PartitionPlan[] next, int rf, java.util.Map<Long, long[]> exchanged) {
         clusterKey = key;
         effectiveReplicationFactor = rf;
+        deletesWhileFilling.clear();
         java.util.List<Emigration> out = new java.util.ArrayList<>();
         int tx = 0;
         int rx = 0;
@@ -338,6 +364,7 @@ public final class PartitionStates {
             return false;
         }
         versions.set(pid, p.finalLineage() | PartitionVersion.MASTER);
+        deletesWhileFilling.remove(pid);
         acting.set(pid, self);
         return true;
     }
@@ -381,6 +408,7 @@ public final class PartitionStates {
     void filled(int pid) {
         PartitionPlan p = plan(pid);
         if (p != null && p.isFill(self) && PartitionVersion.isSubset(versions.get(pid))) {
+            deletesWhileFilling.remove(pid);
             versions.set(pid, p.finalLineage());
             rxRemaining.decrementAndGet();
         }

@@ -126,7 +126,11 @@ public final class Replication {
         } else {
             byte[] digest = new byte[Digest.SIZE];
             b.get(digest);
-            states.namespace().mergeDelete(Digest.of(digest, 0), b.getInt(), b.getLong(), null);
+            Digest d = Digest.of(digest, 0);
+            int generation = b.getInt();
+            long lastUpdateTime = b.getLong();
+            states.deletedWhileFilling(d, generation, lastUpdateTime);
+            states.namespace().mergeDelete(d, generation, lastUpdateTime, null);
         }
         ByteBuffer ack = ByteBuffer.allocate(9);
         ack.putLong(id).put((byte) status);
