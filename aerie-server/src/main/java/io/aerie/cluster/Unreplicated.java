@@ -29,6 +29,16 @@ public final class Unreplicated {
     }
 
     /**
+     * Marks record {@code d} as changing before a write stores anything: reads wait until the
+     * returned future completes (true: the change, if any, is on every replica).
+     */
+    public CompletableFuture<Boolean> gate(Digest d) {
+        CompletableFuture<Boolean> g = new CompletableFuture<>();
+        track(d, g);
+        return g;
+    }
+
+    /**
      * Null when record {@code d}'s last change is on every replica; otherwise completes with true
      * once it is (after {@code rereplicate} if the first replication failed), false when it could
      * not be.

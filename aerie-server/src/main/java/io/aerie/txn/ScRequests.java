@@ -2,12 +2,14 @@ package io.aerie.txn;
 
 import io.aerie.cluster.ClusterService;
 import io.aerie.cluster.PartitionStates;
+import io.aerie.cluster.Unreplicated;
 import io.aerie.protocol.AsMessage;
 import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Digest;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,11 +20,14 @@ import org.jspecify.annotations.Nullable;
  * unavailable partitions is served from whatever copy this node holds.
  */
 final class ScRequests {
+    /** A read racing writes of its record this many times in a row gives up. */
+    private static final int MAX_READ_ATTEMPTS = 4;
+
     private ScRequests() {}
 
     /**
-     * The reply to come when the request needs one of those steps; null to run it as usual (or,
-     * when this node may not serve it, to refuse it).
+     * The reply to come when this node serves the request (or a refusal); null when this node may
+     * not serve it, for the caller to forward or refuse.
      */
     static @Nullable CompletableFuture<byte @Nullable []> prepare(
             ClusterService c, String ns, int pid, boolean write, AsMessage m, TransactionService txn) {
@@ -51,23 +56,62 @@ final class ScRequests {
             return allowUnavailable && states.namespace().partitionSize(pid) > 0 ? txn.executeCommitted(m) : null;
         }
         Digest d = Digest.of(m.buffer(), m.digestOffset());
-        CompletableFuture<Boolean> settled = states.unreplicated().settle(d, () -> rereplicate(c, states, ns, pid, d));
-        boolean linearize = !write && type && !relax;
-        if (settled == null && !linearize) {
-            return null;
+        Supplier<CompletableFuture<Boolean>> rereplicate = () -> rereplicate(c, states, ns, pid, d);
+        Unreplicated unreplicated = states.unreplicated();
+        if (write) {
+            CompletableFuture<Boolean> before = unreplicated.settle(d, rereplicate);
+            // Marked before the write can store anything, so a read that sees the new version also
+            // sees the mark and waits for the replicas.
+            CompletableFuture<Boolean> gate = unreplicated.gate(d);
+            CompletableFuture<Boolean> ready = before == null ? CompletableFuture.completedFuture(true) : before;
+            return ready.thenCompose(ok -> {
+                if (!ok) {
+                    gate.complete(false);
+                    return CompletableFuture.completedFuture(unavailable());
+                }
+                return txn.executeCommitted(m)
+                        .whenComplete((reply, error) -> gate.complete(error == null && reply != null));
+            });
         }
-        CompletableFuture<Boolean> ready = settled == null ? CompletableFuture.completedFuture(true) : settled;
-        return ready.thenCompose(ok -> {
-            if (!ok) {
+        boolean linearize = type && !relax;
+        return read(new Read(c, ns, pid, d, m, txn, linearize, rereplicate), 0);
+    }
+
+    /** A read on the master, with what it needs to settle the record and confirm the regime. */
+    private record Read(
+            ClusterService cluster,
+            String ns,
+            int pid,
+            Digest digest,
+            AsMessage m,
+            TransactionService txn,
+            boolean linearize,
+            Supplier<CompletableFuture<Boolean>> rereplicate) {}
+
+    /**
+     * Reads, then looks for a change of the record still replicating: the mark is set before a
+     * write stores, so a read that saw an unreplicated version finds it, waits for the replicas
+     * (re-replicating if they failed) and reads again. A linearizable read then confirms the regime.
+     */
+    private static CompletableFuture<byte @Nullable []> read(Read r, int attempt) {
+        return r.txn().executeCommitted(r.m()).thenCompose(bytes -> {
+            PartitionStates states = r.cluster().states(r.ns());
+            CompletableFuture<Boolean> pending =
+                    states == null ? null : states.unreplicated().settle(r.digest(), r.rereplicate());
+            if (pending == null) {
+                if (bytes == null || !r.linearize()) {
+                    return CompletableFuture.completedFuture(bytes);
+                }
+                return r.cluster()
+                        .regimeChecks()
+                        .confirm(r.ns(), r.pid())
+                        .thenApply(same -> same ? bytes : unavailable());
+            }
+            if (attempt >= MAX_READ_ATTEMPTS) {
                 return CompletableFuture.completedFuture(unavailable());
             }
-            CompletableFuture<byte @Nullable []> reply = txn.executeCommitted(m);
-            if (!linearize) {
-                return reply;
-            }
-            return reply.thenCompose(bytes -> bytes == null
-                    ? CompletableFuture.completedFuture(null)
-                    : c.regimeChecks().confirm(ns, pid).thenApply(same -> same ? bytes : unavailable()));
+            return pending.thenCompose(
+                    ok -> ok ? read(r, attempt + 1) : CompletableFuture.completedFuture(unavailable()));
         });
     }
 
