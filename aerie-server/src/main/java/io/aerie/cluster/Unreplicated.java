@@ -18,12 +18,17 @@ import org.jspecify.annotations.Nullable;
 public final class Unreplicated {
     private final Map<Digest, CompletableFuture<Boolean>> pending = new ConcurrentHashMap<>();
 
-    /** The change of record {@code d} now replicating; {@code acked} says whether every replica took it. */
+    /**
+     * The change of record {@code d} now replicating; {@code acked} says whether every replica took
+     * it. Changes of the same record in flight together are all waited for: a mark is never
+     * replaced by a later one that might complete first.
+     */
     public void track(Digest d, CompletableFuture<Boolean> acked) {
-        pending.put(d, acked);
-        acked.thenAccept(ok -> {
+        CompletableFuture<Boolean> merged =
+                pending.merge(d, acked, (prev, next) -> prev.thenCombine(next, (a, b) -> a && b));
+        merged.thenAccept(ok -> {
             if (ok) {
-                pending.remove(d, acked);
+                pending.remove(d, merged);
             }
         });
     }

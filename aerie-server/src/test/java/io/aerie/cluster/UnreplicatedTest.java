@@ -51,4 +51,21 @@ class UnreplicatedTest {
         assertThat(resent).hasValue(1);
         assertThat(u.size()).isZero();
     }
+
+    @Test
+    void concurrentChangesOfOneRecordAreAllWaitedFor() {
+        Unreplicated u = new Unreplicated();
+        CompletableFuture<Boolean> first = u.gate(digest(3));
+        CompletableFuture<Boolean> second = new CompletableFuture<>();
+        u.track(digest(3), second);
+        second.complete(true);
+        CompletableFuture<Boolean> waiting = u.settle(digest(3), () -> CompletableFuture.completedFuture(false));
+        assertThat(waiting)
+                .as("the first change is still replicating")
+                .isNotNull()
+                .isNotDone();
+        first.complete(true);
+        assertThat(waiting).isCompletedWithValue(true);
+        assertThat(u.size()).isZero();
+    }
 }
