@@ -226,7 +226,11 @@ public final class TransactionService {
         }
         Proxy p = proxy;
         ClusterService c = cluster;
-        if (p != null && c != null && commitWait != null && !c.alone() && anyServedElsewhere(batch)) {
+        if (p != null
+                && c != null
+                && commitWait != null
+                && !c.alone()
+                && (anyServedElsewhere(batch) || anyStrong(batch))) {
             commitWait.replyWith(executeAcrossNodes(batch, p));
             return;
         }
@@ -248,6 +252,17 @@ public final class TransactionService {
         }
         MessageWriter.writeHeader(out, MsgFlags.INFO3_LAST, failure, 0, 0, 0, 0, 0);
         MessageWriter.endFrame(out, frame, ProtoHeader.TYPE_MSG);
+    }
+
+    /** Whether a row is of a strong-consistency namespace: such rows take the single-record path's steps. */
+    private boolean anyStrong(BatchRequest batch) {
+        for (AsMessage row : batch.rows()) {
+            Placement at = placement(row);
+            if (at != null && at.states().sc() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean anyServedElsewhere(BatchRequest batch) {
@@ -274,6 +289,8 @@ public final class TransactionService {
             if (at != null && at.servedBy() != 0) {
                 rows.add(p.forward(at.ns(), at.pid(), RequestEncoder.single(row))
                         .thenApply(frame -> asBatchRow(frame, index)));
+            } else if (at != null && at.states().sc() != null) {
+                rows.add(strongRow(at, row));
             } else {
                 rows.add(CompletableFuture.completedFuture(
                         Replies.bytes(256, buf -> executeRecord(row, buf, index, true, local))));
@@ -285,6 +302,29 @@ public final class TransactionService {
         all.add(committed);
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
                 .thenApply(done -> committed.join() ? assembleBatch(rows) : null);
+    }
+
+    /**
+     * A strong-consistency batch row this node may serve: run as a single-record request, with
+     * the same settling of unreplicated records and regime checks, and turned into a batch row.
+     */
+    private CompletableFuture<byte[]> strongRow(Placement at, AsMessage row) {
+        int index = row.batchIndex();
+        byte[] single = RequestEncoder.single(row);
+        AsMessage m;
+        try {
+            m = AsMessageDecoder.decode(single, 0, single.length);
+        } catch (ProtocolException e) {
+            return CompletableFuture.completedFuture(
+                    Replies.bytes(32, buf -> Replies.error(buf, e.resultCode(), index)));
+        }
+        CompletableFuture<byte @Nullable []> reply =
+                ScRequests.prepare(at.cluster(), at.ns(), at.pid(), at.write(), m, this);
+        if (reply == null) {
+            return CompletableFuture.completedFuture(
+                    Replies.bytes(32, buf -> Replies.error(buf, ResultCode.PARTITION_UNAVAILABLE, index)));
+        }
+        return reply.thenApply(frame -> asBatchRow(frame, index));
     }
 
     /** A proxied single-record reply frame as the batch row {@code index}; TIMEOUT when none came. */

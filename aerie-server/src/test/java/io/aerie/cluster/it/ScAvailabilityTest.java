@@ -119,15 +119,7 @@ class ScAvailabilityTest {
 
             // A node is lost: once the four re-form, every partition has a master again and no
             // acknowledged write is missing.
-            // Linearizable reads: each master confirms its regime with the other copy first.
-            try (AerospikeClient client = client(c.servicePort(1))) {
-                com.aerospike.client.policy.Policy linearize = new com.aerospike.client.policy.Policy();
-                linearize.readModeSC = com.aerospike.client.policy.ReadModeSC.LINEARIZE;
-                for (int i = 0; i < KEYS; i++) {
-                    assertThat(client.get(linearize, new Key("test", "s", i)).getLong("v"))
-                            .isEqualTo(i);
-                }
-            }
+            readEverythingLinearizably(c);
 
             c.stop(4);
             c.awaitAll(n -> n.info("statistics").contains("cluster_size=4"), 30_000);
@@ -272,5 +264,29 @@ class ScAvailabilityTest {
                 allowed.size(), ok, refused, codes);
         assertThat(refused).isPositive();
         assertThat(ok + refused).isEqualTo(KEYS);
+    }
+
+    /** Linearizable reads, single and batch: each master confirms its regime with the other copy first. */
+    private static void readEverythingLinearizably(LocalCluster c) {
+        try (AerospikeClient client = client(c.servicePort(1))) {
+            com.aerospike.client.policy.Policy linearize = new com.aerospike.client.policy.Policy();
+            linearize.readModeSC = com.aerospike.client.policy.ReadModeSC.LINEARIZE;
+            for (int i = 0; i < KEYS; i++) {
+                assertThat(client.get(linearize, new Key("test", "s", i)).getLong("v"))
+                        .isEqualTo(i);
+            }
+            // Batch rows take the same path, master by master.
+            com.aerospike.client.policy.BatchPolicy batch = new com.aerospike.client.policy.BatchPolicy();
+            batch.readModeSC = com.aerospike.client.policy.ReadModeSC.LINEARIZE;
+            Key[] keys = new Key[KEYS];
+            for (int i = 0; i < KEYS; i++) {
+                keys[i] = new Key("test", "s", i);
+            }
+            Record[] records = client.get(batch, keys);
+            for (int i = 0; i < KEYS; i++) {
+                assertThat(records[i]).as("batch row %d", i).isNotNull();
+                assertThat(records[i].getLong("v")).isEqualTo(i);
+            }
+        }
     }
 }
