@@ -118,6 +118,13 @@ public final class PartitionStates {
         for (int i = 0; i < N; i++) {
             v[i] = versions.get(i);
         }
+        if (sc != null) {
+            for (int pid : unreplicated.partitions()) {
+                if (v[pid] != PartitionVersion.NONE) {
+                    v[pid] |= PartitionVersion.DIRTY;
+                }
+            }
+        }
         return v;
     }
 
@@ -252,6 +259,7 @@ public final class PartitionStates {
                 if (p.isFill(self) || (p.finalMaster() == self && p.sources().length > 0)) {
                     // A stale copy is replaced, not merged into: records deleted since would come back.
                     namespace.dropPartition(pid);
+                    unreplicated.clearPartition(pid);
                     v = PartitionVersion.NONE;
                 }
             } else {

@@ -7,7 +7,7 @@ package io.aerie.cluster;
  * Zero: the node holds no data for the partition.
  *
  * <pre>
- *   bits 63..16 lineage cluster key | bits 15..2 zero | bit 1 subset | bit 0 master
+ *   bits 63..16 lineage cluster key | bits 15..3 zero | bit 2 dirty | bit 1 subset | bit 0 master
  * </pre>
  *
  * This is Aerospike's version reduced to what AP needs: the family and evade bits stay zero.
@@ -19,6 +19,12 @@ public final class PartitionVersion {
     public static final long MASTER = 1;
     /** The copy may be missing records: still filling, or restored from storage after a restart. */
     public static final long SUBSET = 2;
+    /**
+     * Strong consistency: the copy may hold changes not on every other copy (writes whose
+     * replication failed, in doubt). It can serve as master, re-replicating them, but is never
+     * taken as a replica in step: it is filled again.
+     */
+    public static final long DIRTY = 4;
 
     private static final long FLAGS = 0xFFFF;
 
@@ -39,6 +45,10 @@ public final class PartitionVersion {
 
     public static boolean isMaster(long version) {
         return (version & MASTER) != 0;
+    }
+
+    public static boolean isDirty(long version) {
+        return (version & DIRTY) != 0;
     }
 
     public static boolean isSubset(long version) {

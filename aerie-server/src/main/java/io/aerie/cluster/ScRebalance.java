@@ -198,11 +198,20 @@ public final class ScRebalance {
         if (fresh) {
             return new PartitionPlan(finalMaster, finalMaster, replicas, new long[0], new long[0], lineage, true);
         }
-        long workingMaster = full.contains(finalMaster) ? finalMaster : full.get(0);
+        // A dirty copy (writes in doubt) may serve as master, re-replicating them, but is never a
+        // replica in step: it is filled again.
+        List<Long> clean = new ArrayList<>();
+        for (long node : full) {
+            if (!PartitionVersion.isDirty(
+                    java.util.Objects.requireNonNull(present.get(node)).versions()[pid])) {
+                clean.add(node);
+            }
+        }
+        long workingMaster = full.contains(finalMaster) ? finalMaster : clean.isEmpty() ? full.get(0) : clean.get(0);
         long[] sources = workingMaster == finalMaster ? new long[0] : new long[] {workingMaster};
         List<Long> fills = new ArrayList<>();
         for (long r : replicas) {
-            if (!full.contains(r)) {
+            if (!clean.contains(r)) {
                 fills.add(r);
             }
         }

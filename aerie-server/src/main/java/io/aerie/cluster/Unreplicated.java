@@ -67,6 +67,20 @@ public final class Unreplicated {
         });
     }
 
+    /** The partitions with a record waiting: their copies here may hold changes other copies lack. */
+    public java.util.Set<Integer> partitions() {
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        for (Digest d : pending.keySet()) {
+            out.add(d.partitionId());
+        }
+        return out;
+    }
+
+    /** Forgets the records of a partition whose copy here was dropped. */
+    public void clearPartition(int pid) {
+        pending.keySet().removeIf(d -> d.partitionId() == pid);
+    }
+
     /** Records waiting, for statistics ({@code unreplicated_records}). */
     public int size() {
         return pending.size();

@@ -47,6 +47,17 @@ final class ReplicaWrites {
 
     private static final long[] NONE = new long[0];
 
+    /**
+     * Whether this node may apply a write to the request's partition now: always in AP (a write
+     * proxied or run on a stale map is resolved by conflict resolution), and in strong consistency
+     * only while it masters the partition in the regime in force. Checked under the partition lock.
+     */
+    static boolean mastersHere(TxnContext ctx) {
+        ClusterService c = ctx.cluster();
+        PartitionStates states = c == null ? null : c.states(ctx.ns().name());
+        return states == null || states.sc() == null || states.isMaster(ctx.partitionId());
+    }
+
     private static long[] targets(TxnContext ctx) {
         ClusterService c = ctx.cluster();
         if (c == null || c.alone()) {

@@ -43,8 +43,15 @@ final class WriteTxn {
         int start = out.writerIndex();
         p.lock();
         try {
-            byte[] existing = ns.getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
-            rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
+            if (!ReplicaWrites.mastersHere(ctx)) {
+                // Strong consistency: the request waited (queued while this node was paused, or
+                // behind a re-replication) and this node no longer masters the partition; applying
+                // it to a copy that is not the master's would let it diverge.
+                rc = ResultCode.PARTITION_UNAVAILABLE;
+            } else {
+                byte[] existing = ns.getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
+                rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
+            }
         } catch (DeviceFullException e) {
             // The new version never reached storage, so the index still holds the old one.
             rc = ResultCode.OUT_OF_SPACE;

@@ -195,4 +195,36 @@ class ScRebalanceTest {
         assertThat(r.count(Availability.UNAVAILABLE)).isEqualTo(N);
         assertThat(r.plans()).isNull();
     }
+
+    @Test
+    void aCopyWithWritesInDoubtServesAsMasterButIsFilledAsAReplica() {
+        rebalance(A, B, C, D, E);
+        ScRebalance.Result before = rebalance(A, B, C, D, E);
+        PartitionTable t = before.table();
+        int asMaster = -1;
+        int asReplica = -1;
+        for (int pid = 0; pid < N && (asMaster < 0 || asReplica < 0); pid++) {
+            if (t.master(pid) == A && asMaster < 0) {
+                asMaster = pid;
+            } else if (t.nodeAt(pid, 1) == A && asReplica < 0) {
+                asReplica = pid;
+            }
+        }
+        Map<Long, Member> present = new HashMap<>();
+        for (long id : new long[] {A, B, C, D, E}) {
+            long[] v = nodes.get(id).versions.clone();
+            if (id == A) {
+                v[asMaster] |= PartitionVersion.DIRTY;
+                v[asReplica] |= PartitionVersion.DIRTY;
+            }
+            present.put(id, new Member(v, nodes.get(id).state));
+        }
+        ScRebalance.Result r = ScRebalance.plan(ROSTER, 2, true, present);
+        PartitionPlan master = r.plans()[asMaster];
+        assertThat(master.workingMaster()).as("the dirty master keeps serving").isEqualTo(A);
+        assertThat(master.fills()).isEmpty();
+        PartitionPlan replica = r.plans()[asReplica];
+        assertThat(replica.workingMaster()).isNotEqualTo(A);
+        assertThat(replica.fills()).as("the dirty replica is filled again").containsExactly(A);
+    }
 }
