@@ -131,6 +131,8 @@ final class Migrations {
             e.digests = ds;
         }
         if (e.cursor >= ds.size()) {
+            // Strong consistency: the working master stops serving before it says it is done.
+            e.states.stepDown(e.pid);
             e.seq++;
             sendReliably(
                     e.destination,

@@ -128,7 +128,8 @@ public final class PartitionStates {
         return v;
     }
 
-    long clusterKey() {
+    /** The cluster key of the rebalance in force here: the regime's, for strong consistency. */
+    public long clusterKey() {
         return clusterKey;
     }
 
@@ -256,6 +257,8 @@ public final class PartitionStates {
                 // Nobody serves until every member has recorded the new regime (see confirm).
                 acting.set(pid, 0);
                 adopted[pid] = p.workingMaster();
+                assert !(p.isFill(self) && p.workingMaster() == self)
+                        : "partition " + pid + ": the working master is a fill";
                 if (p.isFill(self) || (p.finalMaster() == self && p.sources().length > 0)) {
                     // A stale copy is replaced, not merged into: records deleted since would come back.
                     namespace.dropPartition(pid);
@@ -375,6 +378,30 @@ public final class PartitionStates {
         deletesWhileFilling.remove(pid);
         acting.set(pid, self);
         return true;
+    }
+
+    /**
+     * Strong consistency: this working master has sent the final master everything and is about
+     * to say so. It stops serving first, under the partition lock, so every write it applied is
+     * replicated to the final master before the word that the final master may serve: the two never
+     * serve together. A copy outside the replica set receives no more writes, so it no longer
+     * counts as full.
+     */
+    void stepDown(int pid) {
+        PartitionPlan p = plan(pid);
+        if (sc == null || p == null || p.workingMaster() != self || p.finalMaster() == self) {
+            return;
+        }
+        io.aerie.storage.Partition partition = namespace.partition(pid);
+        partition.lock();
+        try {
+            acting.set(pid, p.finalMaster());
+            if (!p.inReplicaSet(self)) {
+                versions.set(pid, PartitionVersion.lineage(versions.get(pid)) | PartitionVersion.SUBSET);
+            }
+        } finally {
+            partition.unlock();
+        }
     }
 
     /** The final master serves now: the old working master steps down, joining the view's lineage if it stays a replica. */

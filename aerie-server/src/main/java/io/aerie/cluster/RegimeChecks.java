@@ -41,12 +41,13 @@ public final class RegimeChecks {
     }
 
     /**
-     * Completes with true once every copy of partition {@code pid} said it serves the regime this
-     * node serves, false when one has moved on, left or stayed silent.
+     * Completes with true once every copy of partition {@code pid} said it serves the regime of
+     * {@code clusterKey}, in which this node must still serve it; false when one has moved on,
+     * left or stayed silent.
      */
-    public CompletableFuture<Boolean> confirm(String ns, int pid) {
+    public CompletableFuture<Boolean> confirm(String ns, int pid, long clusterKey) {
         PartitionStates states = namespaces.apply(ns);
-        if (states == null || !states.isMaster(pid)) {
+        if (states == null || !states.isMaster(pid) || states.clusterKey() != clusterKey) {
             return CompletableFuture.completedFuture(false);
         }
         long[] copies = states.replicationTargets(pid);
@@ -59,7 +60,7 @@ public final class RegimeChecks {
         for (long c : copies) {
             targets.add(c);
         }
-        return requests.send(id, targets, states.clusterKey(), b.array(), true);
+        return requests.send(id, targets, clusterKey, b.array(), true);
     }
 
     /** A view change: a copy that left fails the checks waiting for it. */

@@ -151,6 +151,24 @@ public final class ScRebalance {
             newest = Math.max(newest, m.state().knownRegime(pid));
         }
         long newestLineage = newest == 0 ? PartitionVersion.NONE : PartitionVersion.fresh(newest);
+        // A regime whose working master never took it up never served: every write of a regime
+        // goes through that master (or, after it handed off, through a final master that needed it),
+        // so copies as complete as the master's copy when the regime began are complete still.
+        long earlierLineage = PartitionVersion.NONE;
+        if (newest > 0) {
+            long master = 0;
+            for (Member m : present.values()) {
+                if (m.state().knownRegime(pid) == newest) {
+                    master = m.state().knownMaster(pid);
+                    break;
+                }
+            }
+            Member w = present.get(master);
+            long wv = w == null ? PartitionVersion.NONE : w.versions()[pid];
+            if (PartitionVersion.isFull(wv) && PartitionVersion.lineage(wv) != newestLineage) {
+                earlierLineage = PartitionVersion.lineage(wv);
+            }
+        }
         List<Long> succession = new ArrayList<>();
         for (int i = 0; i < table.nodes().length; i++) {
             long node = table.nodeAt(pid, i);
@@ -166,7 +184,11 @@ public final class ScRebalance {
             if (v == PartitionVersion.NONE) {
                 continue;
             }
-            if (newest > 0 && PartitionVersion.isFull(v) && PartitionVersion.lineage(v) == newestLineage) {
+            long copyLineage = PartitionVersion.lineage(v);
+            if (newest > 0
+                    && PartitionVersion.isFull(v)
+                    && (copyLineage == newestLineage
+                            || (earlierLineage != PartitionVersion.NONE && copyLineage == earlierLineage))) {
                 full.add(node);
             } else if (Long.compareUnsigned(PartitionVersion.lineage(v), PartitionVersion.lineage(bestOther)) > 0) {
                 bestOther = v;
@@ -211,7 +233,8 @@ public final class ScRebalance {
         long[] sources = workingMaster == finalMaster ? new long[0] : new long[] {workingMaster};
         List<Long> fills = new ArrayList<>();
         for (long r : replicas) {
-            if (!clean.contains(r)) {
+            // The working master keeps its copy: it is the one the others take theirs from.
+            if (!clean.contains(r) && r != workingMaster) {
                 fills.add(r);
             }
         }

@@ -26,6 +26,7 @@ public final class ScState {
     private boolean reviveRequested;
     private final int[] knownRegime = new int[N];
     private final long[][] knownReplicas = new long[N][];
+    private final long[] knownMaster = new long[N];
 
     public ScState() {
         Arrays.fill(knownReplicas, NONE);
@@ -59,6 +60,14 @@ public final class ScState {
         return knownReplicas[pid];
     }
 
+    /**
+     * The node that was to serve partition {@code pid} first in that regime (its working master):
+     * every write of the regime goes through it or, after it handed off, through the final master.
+     */
+    public long knownMaster(int pid) {
+        return knownMaster[pid];
+    }
+
     void setRoster(Roster r) {
         roster = r;
     }
@@ -77,11 +86,15 @@ public final class ScState {
         }
     }
 
-    /** Records that partition {@code pid} serves in {@code r} with {@code replicas}; regimes never go back. */
-    void know(int pid, int r, long[] replicas) {
+    /**
+     * Records that partition {@code pid} serves in {@code r} from {@code master} with
+     * {@code replicas}; regimes never go back.
+     */
+    void know(int pid, int r, long master, long[] replicas) {
         assert r >= knownRegime[pid]
                 : "regime of partition " + pid + " going back from " + knownRegime[pid] + " to " + r;
         knownRegime[pid] = r;
+        knownMaster[pid] = master;
         knownReplicas[pid] = replicas.clone();
         raiseRegime(r);
     }
@@ -90,7 +103,7 @@ public final class ScState {
     public byte[] encode() {
         int size = 64 + 12 * (roster.nodes().size() + pending.nodes().size());
         for (int pid = 0; pid < N; pid++) {
-            size += 6 + 8 * knownReplicas[pid].length;
+            size += 14 + 8 * knownReplicas[pid].length;
         }
         ByteBuffer b = ByteBuffer.allocate(size);
         Wire.putRoster(b, roster);
@@ -101,10 +114,12 @@ public final class ScState {
             int run = 1;
             while (pid + run < N
                     && knownRegime[pid + run] == knownRegime[pid]
+                    && knownMaster[pid + run] == knownMaster[pid]
                     && Arrays.equals(knownReplicas[pid + run], knownReplicas[pid])) {
                 run++;
             }
-            b.putShort((short) run).putInt(knownRegime[pid]).put((byte) knownReplicas[pid].length);
+            b.putShort((short) run).putInt(knownRegime[pid]).putLong(knownMaster[pid]);
+            b.put((byte) knownReplicas[pid].length);
             for (long n : knownReplicas[pid]) {
                 b.putLong(n);
             }
@@ -124,6 +139,7 @@ public final class ScState {
         while (pid < N) {
             int run = b.getShort() & 0xFFFF;
             int r = b.getInt();
+            long master = b.getLong();
             int count = b.get() & 0xFF;
             if (run == 0 || pid + run > N || r < 0 || count > Roster.MAX_NODES) {
                 throw new IllegalArgumentException("bad partition run at " + pid);
@@ -134,6 +150,7 @@ public final class ScState {
             }
             for (int i = 0; i < run; i++) {
                 s.knownRegime[pid + i] = r;
+                s.knownMaster[pid + i] = master;
                 s.knownReplicas[pid + i] = replicas;
             }
             pid += run;

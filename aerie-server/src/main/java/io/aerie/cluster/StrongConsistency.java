@@ -104,7 +104,7 @@ final class StrongConsistency {
                     long[] replicas = new long[p.replicas().length + 1];
                     replicas[0] = p.finalMaster();
                     System.arraycopy(p.replicas(), 0, replicas, 1, p.replicas().length);
-                    mine.know(pid, r.regime(), replicas);
+                    mine.know(pid, r.regime(), p.workingMaster(), replicas);
                 }
             }
         }

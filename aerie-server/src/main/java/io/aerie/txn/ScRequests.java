@@ -94,17 +94,26 @@ final class ScRequests {
      * (re-replicating if they failed) and reads again. A linearizable read then confirms the regime.
      */
     private static CompletableFuture<byte @Nullable []> read(Read r, int attempt) {
+        PartitionStates states = r.cluster().states(r.ns());
+        if (states == null || !states.isMaster(r.pid())) {
+            return CompletableFuture.completedFuture(unavailable());
+        }
+        // The read must run entirely while this node masters the partition in one regime: a
+        // rebalance may empty the copy for a fill, and a handoff may make it a replica, while the
+        // read is in flight. Same key and still master afterwards means neither happened.
+        long key = states.clusterKey();
         return r.txn().executeCommitted(r.m()).thenCompose(bytes -> {
-            PartitionStates states = r.cluster().states(r.ns());
-            CompletableFuture<Boolean> pending =
-                    states == null ? null : states.unreplicated().settle(r.digest(), r.rereplicate());
+            if (states.clusterKey() != key || !states.isMaster(r.pid())) {
+                return CompletableFuture.completedFuture(unavailable());
+            }
+            CompletableFuture<Boolean> pending = states.unreplicated().settle(r.digest(), r.rereplicate());
             if (pending == null) {
                 if (bytes == null || !r.linearize()) {
                     return CompletableFuture.completedFuture(bytes);
                 }
                 return r.cluster()
                         .regimeChecks()
-                        .confirm(r.ns(), r.pid())
+                        .confirm(r.ns(), r.pid(), key)
                         .thenApply(same -> same ? bytes : unavailable());
             }
             if (attempt >= MAX_READ_ATTEMPTS) {

@@ -63,7 +63,7 @@ class ScRebalanceTest {
             long[] replicas = replicaList(p);
             for (long id : ids) {
                 Node n = nodes.get(id);
-                n.state.know(pid, r.regime(), replicas);
+                n.state.know(pid, r.regime(), p.workingMaster(), replicas);
                 boolean holds = p.inReplicaSet(id);
                 n.versions[pid] = holds ? PartitionVersion.fresh(r.regime()) : PartitionVersion.NONE;
             }
@@ -226,5 +226,33 @@ class ScRebalanceTest {
         PartitionPlan replica = r.plans()[asReplica];
         assertThat(replica.workingMaster()).isNotEqualTo(A);
         assertThat(replica.fills()).as("the dirty replica is filled again").containsExactly(A);
+    }
+
+    @Test
+    void aDirtyWorkingMasterThatIsAlsoAReplicaKeepsItsCopy() {
+        rebalance(A, B, C, D, E);
+        ScRebalance.Result before = rebalance(A, B, C, D, E);
+        PartitionTable t = before.table();
+        int pid = 0;
+        while (t.nodeAt(pid, 1) != A) {
+            pid++;
+        }
+        long master = t.master(pid);
+        // The roster master lost its copy (restarted); A, the replica, holds the only full copy
+        // and has writes in doubt.
+        Map<Long, Member> present = new HashMap<>();
+        for (long id : new long[] {A, B, C, D, E}) {
+            long[] v = nodes.get(id).versions.clone();
+            if (id == A) {
+                v[pid] |= PartitionVersion.DIRTY;
+            } else if (id == master) {
+                v[pid] = PartitionVersion.NONE;
+            }
+            present.put(id, new Member(v, nodes.get(id).state));
+        }
+        PartitionPlan p = ScRebalance.plan(ROSTER, 2, true, present).plans()[pid];
+        assertThat(p.workingMaster()).isEqualTo(A);
+        assertThat(p.sources()).containsExactly(A);
+        assertThat(p.fills()).as("the source is never emptied for a fill").doesNotContain(A);
     }
 }

@@ -56,7 +56,11 @@ class ScStateTest {
             if (r.nextInt(10) == 0) {
                 regime += r.nextInt(3);
             }
-            s.know(pid, regime, r.nextBoolean() ? new long[] {0xA1, 0xB2} : new long[] {0xC3});
+            s.know(
+                    pid,
+                    regime,
+                    r.nextBoolean() ? 0xA1 : 0xC3,
+                    r.nextBoolean() ? new long[] {0xA1, 0xB2} : new long[] {0xC3});
         }
         return s;
     }
@@ -69,6 +73,7 @@ class ScStateTest {
         for (int pid = 0; pid < N; pid++) {
             assertThat(actual.knownRegime(pid)).isEqualTo(expected.knownRegime(pid));
             assertThat(actual.knownReplicas(pid)).isEqualTo(expected.knownReplicas(pid));
+            assertThat(actual.knownMaster(pid)).isEqualTo(expected.knownMaster(pid));
         }
     }
 
