@@ -1,0 +1,158 @@
+package io.aerie.tools.harness;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where each node of a harness cluster lives: its ports on loopback, its fixed node id and its config file, so a
+ * node restarts as the same node on the same ports.
+ *
+ * @param ports each node's ports, by index
+ * @param replicationFactor of namespace {@code test}
+ * @param dir the run directory: configs, logs and each node's work directory go under it
+ */
+public record ClusterLayout(List<Ports> ports, int replicationFactor, Path dir) {
+    /** Node ids are {@code A0}, {@code A1}, ... in hex, as the integration tests number them. */
+    static final int FIRST_NODE_ID = 0xA0;
+
+    /**
+     * One node's ports.
+     *
+     * @param service client and info port
+     * @param heartbeat mesh heartbeat port
+     * @param fabric intra-cluster port
+     */
+    public record Ports(int service, int heartbeat, int fabric) {}
+
+    public ClusterLayout {
+        ports = List.copyOf(ports);
+        if (replicationFactor < 1 || replicationFactor > ports.size()) {
+            throw new IllegalArgumentException(
+                    "replication factor " + replicationFactor + " needs 1 to " + ports.size() + " nodes");
+        }
+    }
+
+    /** A layout of {@code nodes} nodes on free ports picked now. */
+    public static ClusterLayout allocate(int nodes, int replicationFactor, Path dir) throws IOException {
+        List<Ports> ports = new ArrayList<>();
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
+        for (int i = 0; i < nodes; i++) {
+            ports.add(new Ports(freePort(taken), freePort(taken), freePort(taken)));
+        }
+        return new ClusterLayout(ports, replicationFactor, dir);
+    }
+
+    /** Below Linux's default ephemeral range (32768-60999), where no outgoing connection takes a port. */
+    private static final int LOW_PORT = 20_000;
+
+    private static final int HIGH_PORT = 32_000;
+
+    /**
+     * A port free now, below the ephemeral range: a port the kernel hands out for binding to 0 may
+     * be taken, before the node binds it, by one of the many connections the other nodes and the
+     * clients open meanwhile (seen as a heartbeat port already in use on a restart).
+     */
+    private static int freePort(java.util.Set<Integer> taken) throws IOException {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(LOW_PORT, HIGH_PORT);
+            if (taken.contains(port)) {
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket(port)) {
+                taken.add(port);
+                return s.getLocalPort();
+            } catch (IOException e) {
+                // Taken: try another.
+            }
+        }
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Number of nodes. */
+    public int size() {
+        return ports.size();
+    }
+
+    /** Node {@code i}'s id, upper-case hex as info commands take it. */
+    public String nodeId(int i) {
+        return Integer.toHexString(FIRST_NODE_ID + i).toUpperCase(Locale.ROOT);
+    }
+
+    /** The ids of the nodes {@code indexes}, comma-separated, as {@code nemesis-isolate} and rosters take them. */
+    public String nodeIds(List<Integer> indexes) {
+        List<String> ids = new ArrayList<>();
+        indexes.forEach(i -> ids.add(nodeId(i)));
+        return String.join(",", ids);
+    }
+
+    /** Node {@code i}'s config file. */
+    public Path configFile(int i) {
+        return dir.resolve("node" + i + ".conf");
+    }
+
+    /** Node {@code i}'s log, appended to across restarts. */
+    public Path logFile(int i) {
+        return dir.resolve("node" + i + ".log");
+    }
+
+    /** Node {@code i}'s config, in aerospike.conf form: strong consistency on namespace {@code test}, in memory. */
+    public String config(int i) {
+        Ports p = ports.get(i);
+        return """
+                service {
+                    cluster-name aerie-harness
+                    node-id %s
+                    work-directory %s
+                }
+                network {
+                    service {
+                        address 127.0.0.1
+                        port %d
+                    }
+                    heartbeat {
+                        mode mesh
+                        address 127.0.0.1
+                        port %d
+                %s        interval 100
+                        timeout 10
+                    }
+                    fabric {
+                        address 127.0.0.1
+                        port %d
+                    }
+                }
+                namespace test {
+                    replication-factor %d
+                    strong-consistency true
+                    storage-engine memory {
+                        data-size 512M
+                    }
+                }
+                """.formatted(
+                        nodeId(i),
+                        dir.resolve("node" + i).toAbsolutePath(),
+                        p.service(),
+                        p.heartbeat(),
+                        seeds(),
+                        p.fabric(),
+                        replicationFactor);
+    }
+
+    /** Every node's heartbeat port as a seed, so a restarted node finds whoever is up. */
+    private String seeds() {
+        StringBuilder b = new StringBuilder();
+        for (Ports p : ports) {
+            b.append("        mesh-seed-address-port 127.0.0.1 ")
+                    .append(p.heartbeat())
+                    .append('\n');
+        }
+        return b.toString();
+    }
+}
