@@ -127,6 +127,12 @@ final class ScRequests {
     /** Sends record {@code d} as it is now (or its deletion) to every replica again. */
     private static CompletableFuture<Boolean> rereplicate(
             ClusterService c, PartitionStates states, String ns, int pid, Digest d) {
+        // Runs when the first replication has failed, which may be long after the request came:
+        // only a node that masters the partition now holds the copy to send. A copy emptied for a
+        // fill meanwhile has no record, and sending that as a delete would erase the real one.
+        if (!states.isMaster(pid)) {
+            return CompletableFuture.completedFuture(false);
+        }
         long[] targets = states.replicationTargets(pid);
         byte[] record = states.namespace().copyOf(pid, d);
         if (record == null) {
