@@ -431,7 +431,7 @@ public final class ClusterService implements AutoCloseable {
 
     /** {@code recluster}: every member makes its pending rosters active and the cluster rebalances. */
     public void recluster() {
-        Runnable r = () -> {
+        onClusterThread(() -> {
             List<ScMessage.NamespaceRoster> rosters = new ArrayList<>();
             for (PartitionStates s : states.values()) {
                 ScState sc = s.sc();
@@ -442,9 +442,6 @@ public final class ClusterService implements AutoCloseable {
                 }
             }
             strong.recluster(view, rosters, nanoTime.getAsLong() ^ self);
-        };
-        onClusterThread(() -> {
-            r.run();
             return Boolean.TRUE;
         });
     }

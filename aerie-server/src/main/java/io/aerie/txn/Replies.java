@@ -19,7 +19,12 @@ final class Replies {
 
     /** A whole reply frame saying the partition cannot be served now (strong consistency). */
     static byte[] unavailableFrame() {
-        return bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.PARTITION_UNAVAILABLE, 0, 0));
+        return resultFrame(ResultCode.PARTITION_UNAVAILABLE);
+    }
+
+    /** A whole reply frame carrying only {@code resultCode}. */
+    static byte[] resultFrame(int resultCode) {
+        return bytes(32, out -> MessageWriter.writeResultFrame(out, resultCode, 0, 0));
     }
 
     /** An AS_MSG carrying a result code and a record's generation and void-time, no bins. */

@@ -4,7 +4,6 @@ import io.aerie.cluster.ClusterService;
 import io.aerie.cluster.PartitionStates;
 import io.aerie.cluster.Unreplicated;
 import io.aerie.protocol.AsMessage;
-import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.MsgFlags;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.Digest;
@@ -38,15 +37,14 @@ final class ScRequests {
         if (write && c.clockSkewStopsWrites()) {
             // Past the skew limit, record versions and fencing can no longer be trusted (Aerospike's
             // clock_skew_stop_writes): refuse before anything is applied.
-            return CompletableFuture.completedFuture(
-                    Replies.bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.FAIL_FORBIDDEN, 0, 0)));
+            return CompletableFuture.completedFuture(Replies.resultFrame(ResultCode.FAIL_FORBIDDEN));
         }
         if (m.hasInfo2(MsgFlags.INFO2_DELETE)
                 && !m.hasInfo2(MsgFlags.INFO2_DURABLE_DELETE)
                 && !states.namespace().config().strongConsistencyAllowExpunge()) {
             // A delete that leaves no tombstone could let an older copy come back: Aerospike refuses
             // it in strong consistency unless strong-consistency-allow-expunge says otherwise.
-            return CompletableFuture.completedFuture(forbidden());
+            return CompletableFuture.completedFuture(Replies.resultFrame(ResultCode.FAIL_FORBIDDEN));
         }
         boolean type = m.hasInfo3(MsgFlags.INFO3_SC_READ_TYPE);
         boolean relax = m.hasInfo3(MsgFlags.INFO3_SC_READ_RELAX);
@@ -140,10 +138,6 @@ final class ScRequests {
             return c.replication().delete(ns, targets, d, Integer.MAX_VALUE, Long.MAX_VALUE);
         }
         return c.replication().write(ns, targets, states.namespace().setNameBytes(record), record);
-    }
-
-    private static byte[] forbidden() {
-        return Replies.bytes(32, out -> MessageWriter.writeResultFrame(out, ResultCode.FAIL_FORBIDDEN, 0, 0));
     }
 
     private static byte[] unavailable() {

@@ -19,11 +19,6 @@ import com.aerospike.client.operation.HLLPolicy;
 import com.aerospike.client.policy.WritePolicy;
 import io.aerie.config.NamespaceConfig;
 import io.aerie.config.NodeConfig;
-import java.io.DataInputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,30 +97,8 @@ class ErrorCodesTest {
         assertCode(
                 () -> NODE.client().put(null, new Key("nope", "s", 1), new Bin("a", 1)), ResultCode.INVALID_NAMESPACE);
         // The node's own answer, to a request sent over a plain socket.
-        try (Socket s = new Socket("127.0.0.1", NODE.node().port())) {
-            s.setSoTimeout(5000);
-            byte[] ns = "nope".getBytes(StandardCharsets.UTF_8);
-            ByteBuffer body = ByteBuffer.allocate(22 + 5 + ns.length + 5 + 20);
-            body.put((byte) 22)
-                    .put((byte) 3)
-                    .put((byte) 0)
-                    .put((byte) 0)
-                    .put((byte) 0)
-                    .put((byte) 0);
-            body.putInt(0).putInt(0).putInt(0).putShort((short) 2).putShort((short) 0);
-            body.putInt(ns.length + 1).put((byte) 0).put(ns);
-            body.putInt(21).put((byte) 4).put(new byte[20]);
-            OutputStream out = s.getOutputStream();
-            out.write(ByteBuffer.allocate(8)
-                    .putLong((2L << 56) | (3L << 48) | body.capacity())
-                    .array());
-            out.write(body.array());
-            DataInputStream in = new DataInputStream(s.getInputStream());
-            long header = in.readLong();
-            byte[] reply = new byte[(int) (header & 0xFFFF_FFFF_FFFFL)];
-            in.readFully(reply);
-            assertThat(reply[5]).isEqualTo((byte) ResultCode.INVALID_NAMESPACE);
-        }
+        assertThat(RawReads.resultCode(NODE.node().port(), "nope", new byte[20]))
+                .isEqualTo(ResultCode.INVALID_NAMESPACE);
     }
 
     @Test

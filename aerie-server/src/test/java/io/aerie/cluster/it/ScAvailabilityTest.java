@@ -197,37 +197,6 @@ class ScAvailabilityTest {
         }
     }
 
-    /** The result code of a read of {@code digest} in {@code test}, sent over a plain socket to the node at {@code port}. */
-    private static int rawReadCode(int port, byte[] digest) {
-        try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
-            s.setSoTimeout(5000);
-            byte[] ns = "test".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            java.nio.ByteBuffer body = java.nio.ByteBuffer.allocate(22 + 5 + ns.length + 5 + 20);
-            // Header: size 22, info1 READ | GET_ALL, then zeros, two fields, no ops.
-            body.put((byte) 22)
-                    .put((byte) 3)
-                    .put((byte) 0)
-                    .put((byte) 0)
-                    .put((byte) 0)
-                    .put((byte) 0);
-            body.putInt(0).putInt(0).putInt(0).putShort((short) 2).putShort((short) 0);
-            body.putInt(ns.length + 1).put((byte) 0).put(ns);
-            body.putInt(21).put((byte) 4).put(digest);
-            java.io.OutputStream out = s.getOutputStream();
-            out.write(java.nio.ByteBuffer.allocate(8)
-                    .putLong((2L << 56) | (3L << 48) | body.capacity())
-                    .array());
-            out.write(body.array());
-            java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
-            long header = in.readLong();
-            byte[] reply = new byte[(int) (header & 0xFFFF_FFFF_FFFFL)];
-            in.readFully(reply);
-            return reply[5] & 0xFF;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Through the minority: writes to the allowed partitions succeed, the rest are refused. */
     private static void writeThroughTheMinority(LocalCluster c, Set<Integer> allowed) {
         int ok = 0;
@@ -252,7 +221,8 @@ class ScAvailabilityTest {
                             .doesNotContain(pid);
                     // The client sends nothing for a partition no node claims; asked directly,
                     // the minority node answers PARTITION_UNAVAILABLE.
-                    assertThat(rawReadCode(c.servicePort(0), k.digest)).isEqualTo(ResultCode.PARTITION_UNAVAILABLE);
+                    assertThat(io.aerie.it.RawReads.resultCode(c.servicePort(0), "test", k.digest))
+                            .isEqualTo(ResultCode.PARTITION_UNAVAILABLE);
                     assertThat(e.getResultCode()).isIn(ResultCode.PARTITION_UNAVAILABLE, ResultCode.INVALID_NODE_ERROR);
                     codes.merge(e.getResultCode(), 1, Integer::sum);
                     refused++;
