@@ -317,7 +317,6 @@ final class KnownParameters {
             "single-query-threads",
             "single-scan-threads",
             "stop-writes-pct",
-            "tomb-raider-eligible-age",
             "transaction-pending-limit",
             "truncate-threads",
             "write-commit-level-override",

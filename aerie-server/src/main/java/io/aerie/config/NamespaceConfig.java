@@ -35,6 +35,8 @@ import java.util.Set;
  *     every node
  * @param strongConsistencyAllowExpunge {@code strong-consistency-allow-expunge}: a strong-consistency
  *     namespace accepts deletes that leave no tombstone (otherwise refused with FORBIDDEN); default false
+ * @param tombRaiderEligibleAgeSeconds {@code tomb-raider-eligible-age}: a durable delete's tombstone is
+ *     reaped once it is this old; default 86400 (a day), as Aerospike
  */
 public record NamespaceConfig(
         String name,
@@ -53,7 +55,8 @@ public record NamespaceConfig(
         long tombRaiderPeriodSeconds,
         int rackId,
         boolean preferUniformBalance,
-        boolean strongConsistencyAllowExpunge) {
+        boolean strongConsistencyAllowExpunge,
+        long tombRaiderEligibleAgeSeconds) {
     public static final int DEFAULT_REPLICATION_FACTOR = 2;
     /** The {@code nsup-period} of {@link #inMemory} and {@link NodeConfig#defaults()}. */
     public static final int PROGRAMMATIC_NSUP_PERIOD_SECONDS = 120;
@@ -61,6 +64,8 @@ public record NamespaceConfig(
     public static final int DEFAULT_STOP_WRITES_USED_PCT = 70;
     /** Aerospike's default {@code tomb-raider-period}: a day. */
     public static final long DEFAULT_TOMB_RAIDER_PERIOD = 86_400;
+    /** Aerospike's default {@code tomb-raider-eligible-age}: a day. */
+    public static final long DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE = 86_400;
 
     public static final int DEFAULT_STOP_WRITES_SYS_MEMORY_PCT = 90;
     public static final String GENERATION = "generation";
@@ -78,6 +83,7 @@ public record NamespaceConfig(
         Limits.checkRange("default-ttl", defaultTtlSeconds, 0, Limits.MAX_TTL_SECONDS);
         Limits.checkRange("nsup-period", nsupPeriodSeconds, 0, Integer.MAX_VALUE);
         Limits.checkRange("tomb-raider-period", tombRaiderPeriodSeconds, 1, Integer.MAX_VALUE);
+        Limits.checkRange("tomb-raider-eligible-age", tombRaiderEligibleAgeSeconds, 0, Integer.MAX_VALUE);
         Limits.checkRange("rack-id", rackId, 0, 1_000_000);
         if (defaultTtlSeconds != 0 && nsupPeriodSeconds == 0 && !allowTtlWithoutNsup) {
             throw new IllegalArgumentException(ttlWithoutNsupProblem(name));
@@ -116,7 +122,8 @@ public record NamespaceConfig(
                 DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
                 true,
-                false);
+                false,
+                DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE);
     }
 
     /** A builder holding this config's values, for copies with some parameters changed (set-config). */
@@ -151,6 +158,7 @@ public record NamespaceConfig(
         private int rackId;
         private boolean preferUniformBalance = true;
         private boolean strongConsistencyAllowExpunge;
+        private long tombRaiderEligibleAgeSeconds;
 
         private Builder(NamespaceConfig c) {
             name = c.name;
@@ -168,6 +176,7 @@ public record NamespaceConfig(
             rackId = c.rackId;
             preferUniformBalance = c.preferUniformBalance;
             strongConsistencyAllowExpunge = c.strongConsistencyAllowExpunge;
+            tombRaiderEligibleAgeSeconds = c.tombRaiderEligibleAgeSeconds;
             maxRecordSize = c.maxRecordSize;
             storage = c.storage;
         }
@@ -242,6 +251,11 @@ public record NamespaceConfig(
             return this;
         }
 
+        public Builder tombRaiderEligibleAgeSeconds(long v) {
+            tombRaiderEligibleAgeSeconds = v;
+            return this;
+        }
+
         public Builder storage(StorageConfig v) {
             storage = v;
             return this;
@@ -265,7 +279,8 @@ public record NamespaceConfig(
                     tombRaiderPeriodSeconds,
                     rackId,
                     preferUniformBalance,
-                    strongConsistencyAllowExpunge);
+                    strongConsistencyAllowExpunge,
+                    tombRaiderEligibleAgeSeconds);
         }
     }
 

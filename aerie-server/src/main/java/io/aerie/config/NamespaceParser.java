@@ -44,6 +44,7 @@ final class NamespaceParser {
         ConfigEntry defaultTtlEntry = null;
         int nsupPeriod = 0;
         long tombRaiderPeriod = NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD;
+        long tombRaiderEligibleAge = NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE;
         int rackId = 0;
         boolean preferUniformBalance = true;
         boolean allowTtlWithoutNsup = false;
@@ -66,6 +67,7 @@ final class NamespaceParser {
                 }
                 case "nsup-period" -> nsupPeriod = (int) section.seconds(entry, 0, Integer.MAX_VALUE);
                 case "tomb-raider-period" -> tombRaiderPeriod = section.seconds(entry, 1, Integer.MAX_VALUE);
+                case "tomb-raider-eligible-age" -> tombRaiderEligibleAge = section.seconds(entry, 0, Integer.MAX_VALUE);
                 case "rack-id" -> rackId = section.integer(entry, 0, 1_000_000);
                 case "prefer-uniform-balance" -> preferUniformBalance = section.bool(entry);
                 case "allow-ttl-without-nsup" -> allowTtlWithoutNsup = section.bool(entry);
@@ -114,7 +116,8 @@ final class NamespaceParser {
                     tombRaiderPeriod,
                     rackId,
                     preferUniformBalance,
-                    allowExpunge);
+                    allowExpunge,
+                    tombRaiderEligibleAge);
         } catch (IllegalArgumentException e) {
             throw section.rejected(stanza, e);
         }

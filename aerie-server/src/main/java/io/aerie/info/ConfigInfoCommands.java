@@ -113,6 +113,7 @@ final class ConfigInfoCommands {
                 case "stop-writes-sys-memory-pct" -> b.stopWritesSysMemoryPct(Integer.parseInt(value));
                 case "max-record-size" -> b.maxRecordSize(Long.parseLong(value));
                 case "conflict-resolution-policy" -> b.conflictResolutionPolicy(value);
+                case "tomb-raider-eligible-age" -> b.tombRaiderEligibleAgeSeconds(Long.parseLong(value));
                 default -> throw new IllegalArgumentException("parameter '" + name + "' is not dynamic or not known");
             }
         } catch (NumberFormatException e) {

@@ -37,16 +37,22 @@ final class NamespaceInfoCommands {
         long used = ns.usedBytes();
         PartitionStates states = cluster == null ? null : cluster.states(ns.name());
         long master = ns.objects();
+        long masterTombstones = ns.tombstones();
         long prole = 0;
+        long proleTombstones = 0;
         long nonReplica = 0;
         if (states != null && cluster != null && !cluster.alone()) {
             master = 0;
+            masterTombstones = 0;
             for (int pid = 0; pid < Partition.COUNT; pid++) {
-                int n = ns.partitionSize(pid);
+                int t = ns.partitionTombstones(pid);
+                int n = ns.partitionSize(pid) - t;
                 if (states.isMaster(pid)) {
                     master += n;
+                    masterTombstones += t;
                 } else if (states.canRead(pid)) {
                     prole += n;
+                    proleTombstones += t;
                 } else {
                     nonReplica += n;
                 }
@@ -61,11 +67,11 @@ final class NamespaceInfoCommands {
             j.add("clock_skew_stop_writes=" + (cluster != null && cluster.clockSkewStopsWrites()));
         }
         j.add("objects=" + ns.objects());
-        j.add("tombstones=0");
+        j.add("tombstones=" + ns.tombstones());
         j.add("master_objects=" + master);
-        j.add("master_tombstones=0");
+        j.add("master_tombstones=" + masterTombstones);
         j.add("prole_objects=" + prole);
-        j.add("prole_tombstones=0");
+        j.add("prole_tombstones=" + proleTombstones);
         j.add("non_replica_objects=" + nonReplica);
         DeviceStore store = ns.store();
         Map<String, Object> storage = store == null ? Map.of() : store.statistics();
@@ -113,6 +119,8 @@ final class NamespaceInfoCommands {
         j.add("conflict-resolution-policy=" + c.conflictResolutionPolicy());
         j.add("strong-consistency=" + c.strongConsistency());
         j.add("max-record-size=" + c.maxRecordSize());
+        j.add("tomb-raider-eligible-age=" + c.tombRaiderEligibleAgeSeconds());
+        j.add("tomb-raider-period=" + c.tombRaiderPeriodSeconds());
         if (c.storage() instanceof MemoryStorageConfig m) {
             j.add("storage-engine=memory");
             j.add("storage-engine.data-size=" + m.dataSizeBytes());

@@ -35,6 +35,11 @@ public final class Namespace {
     // Striped: every write from every event loop updates these, and one contended cache line costs more than the write.
     private final LongAdder usedBytes = new LongAdder();
     private final LongAdder objects = new LongAdder();
+    private final LongAdder tombstones = new LongAdder();
+    /** Tombstones per partition, for the master and replica counts; changed under each partition's lock. */
+    private final java.util.concurrent.atomic.AtomicIntegerArray partitionTombstones =
+            new java.util.concurrent.atomic.AtomicIntegerArray(Partition.COUNT);
+
     private volatile NamespaceConfig config;
     /** Records last updated at or before this (ms since 2010) are truncated; 0 = never. */
     private volatile long truncateLut;
@@ -102,9 +107,14 @@ public final class Namespace {
         return stats;
     }
 
-    /** Live and not-yet-reaped records in the index. */
+    /** Live and not-yet-reaped records in the index, tombstones not counted. */
     public long objects() {
         return objects.sum();
+    }
+
+    /** Tombstones of durable deletes in the index, not yet reaped. */
+    public long tombstones() {
+        return tombstones.sum();
     }
 
     /** Bytes charged against data-size. */
@@ -424,8 +434,17 @@ public final class Namespace {
         return s == null ? NO_SET : s.nameBytes();
     }
 
-    /** Whether a stored record is visible: not expired, not truncated. */
+    /** Whether a stored record is visible to clients: current and not a tombstone. */
     public boolean isLive(byte[] r, int nowSeconds) {
+        return !Record.isTombstone(r) && isCurrent(r, nowSeconds);
+    }
+
+    /**
+     * Whether a stored version still counts: not expired, not truncated. A current tombstone hides
+     * the record from clients but still takes part in replication, migration and conflict
+     * resolution, so an older copy elsewhere cannot bring the record back.
+     */
+    public boolean isCurrent(byte[] r, int nowSeconds) {
         if (Record.isExpired(r, nowSeconds)) {
             return false;
         }
@@ -468,8 +487,23 @@ public final class Namespace {
 
     /** The live record for a digest in partition {@code partitionId}, or null; touches no partition object. */
     public byte @Nullable [] getLive(int partitionId, Digest d, int nowSeconds) {
-        byte[] r = lookup(partitionId, d);
+        byte[] e = entry(partitionId, d);
+        if (e == null || Record.isTombstone(e)) {
+            // A tombstone's stub says so itself: no need to read it from storage.
+            return null;
+        }
+        byte[] r = Record.isStub(e) ? resolve(partitionId, d, e) : e;
         return r != null && isLive(r, nowSeconds) ? r : null;
+    }
+
+    /**
+     * The generation of the current tombstone under a digest, or 0 when there is none: a record
+     * created over a tombstone continues its generation, so that it wins against the copies the
+     * durable delete outdated wherever generations decide.
+     */
+    public int tombstoneGeneration(int partitionId, Digest d, int nowSeconds) {
+        byte[] e = entry(partitionId, d);
+        return e != null && Record.isTombstone(e) && isCurrent(e, nowSeconds) ? Record.generation(e) : 0;
     }
 
     /** Accounts for a record replacing another (either may be null) in the index. */
@@ -479,27 +513,35 @@ public final class Namespace {
         if (newSize != oldSize) {
             usedBytes.add(newSize - oldSize);
         }
-        int objectDelta = (now == null ? 0 : 1) - (old == null ? 0 : 1);
-        if (objectDelta != 0) {
-            objects.add(objectDelta);
+        int oldObjects = old == null || Record.isTombstone(old) ? 0 : 1;
+        int newObjects = now == null || Record.isTombstone(now) ? 0 : 1;
+        if (newObjects != oldObjects) {
+            objects.add(newObjects - oldObjects);
+        }
+        int tombstoneDelta =
+                (now != null && Record.isTombstone(now) ? 1 : 0) - (old != null && Record.isTombstone(old) ? 1 : 0);
+        if (tombstoneDelta != 0) {
+            tombstones.add(tombstoneDelta);
+            byte[] r = now != null ? now : java.util.Objects.requireNonNull(old);
+            partitionTombstones.addAndGet(Digest.partitionId(r, 0), tombstoneDelta);
         }
         if (old != null && now != null && Record.setId(old) == Record.setId(now)) {
             SetInfo s = sets.get(Record.setId(now));
             if (s != null) {
-                s.adjust(0, newSize - oldSize);
+                s.adjust(newObjects - oldObjects, newSize - oldSize);
             }
             return;
         }
         if (old != null) {
             SetInfo s = sets.get(Record.setId(old));
             if (s != null) {
-                s.adjust(-1, -oldSize);
+                s.adjust(-oldObjects, -oldSize);
             }
         }
         if (now != null) {
             SetInfo s = sets.get(Record.setId(now));
             if (s != null) {
-                s.adjust(1, newSize);
+                s.adjust(newObjects, newSize);
             }
         }
     }
@@ -550,35 +592,48 @@ public final class Namespace {
      */
     public long sweep() {
         int now = nowSeconds();
+        long nowMillis = nowMillis();
+        long reapBefore = nowMillis - config.tombRaiderEligibleAgeSeconds() * 1000L;
         long[] expired = new long[1];
         long[] truncated = new long[1];
+        long[] reaped = new long[1];
         for (Partition p : partitions) {
-            p.removeIf(r -> !isLive(r, now), r -> {
-                if (Record.isExpired(r, now)) {
-                    expired[0]++;
-                } else {
-                    truncated[0]++;
-                }
-                accountSwap(r, null);
-                DeviceStore s = store;
-                if (s != null) {
-                    s.forget(r, setNameBytes(r));
-                }
-            });
+            p.removeIf(
+                    r -> !isCurrent(r, now) || (Record.isTombstone(r) && Record.lastUpdateTime(r) <= reapBefore), r -> {
+                        DeviceStore s = store;
+                        if (!isCurrent(r, now)) {
+                            if (Record.isExpired(r, now)) {
+                                expired[0]++;
+                            } else {
+                                truncated[0]++;
+                            }
+                            if (s != null) {
+                                s.forget(r, setNameBytes(r));
+                            }
+                        } else {
+                            // A tombstone past tomb-raider-eligible-age. Storage keeps a plain delete's
+                            // tombstone in its place, so older copies on the files stay dead after a cold start.
+                            reaped[0]++;
+                            if (s != null) {
+                                s.delete(r, setNameBytes(r), nowMillis, null);
+                            }
+                        }
+                        accountSwap(r, null);
+                    });
         }
         stats.add(Counter.EXPIRED_OBJECTS, expired[0]);
         stats.add(Counter.TRUNCATED_RECORDS, truncated[0]);
-        return expired[0] + truncated[0];
+        return expired[0] + truncated[0] + reaped[0];
     }
 
     /**
-     * A private copy of the live record under {@code d}, to ship to another node (replication,
-     * migration), or null when there is none. Copied under the partition lock, so an in-place
+     * A private copy of the current version under {@code d} (a record or a durable delete's
+     * tombstone), to ship to another node (replication, migration), or null when there is none. Copied under the partition lock, so an in-place
      * write cannot tear it.
      */
     public byte @Nullable [] copyOf(int partitionId, Digest d) {
         byte[] r = lookup(partitionId, d);
-        if (r == null || !isLive(r, nowSeconds())) {
+        if (r == null || !isCurrent(r, nowSeconds())) {
             return null;
         }
         if (recordsOnDevice) {
@@ -620,7 +675,7 @@ public final class Namespace {
         try {
             byte[] existing = p.get(d);
             if (existing != null
-                    && isLive(existing, nowSeconds())
+                    && isCurrent(existing, nowSeconds())
                     && !ConflictResolution.incomingWins(config.conflictResolutionPolicy(), existing, incoming)) {
                 return false;
             }
@@ -678,8 +733,13 @@ public final class Namespace {
         return out;
     }
 
-    /** Records in a partition's index, live or not yet reaped. */
+    /** Records in a partition's index, live or not yet reaped, tombstones included. */
     public int partitionSize(int partitionId) {
         return partitions[partitionId].size();
+    }
+
+    /** Tombstones in a partition's index. */
+    public int partitionTombstones(int partitionId) {
+        return partitionTombstones.get(partitionId);
     }
 }

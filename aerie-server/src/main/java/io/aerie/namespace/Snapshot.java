@@ -94,6 +94,10 @@ public final class Snapshot implements AutoCloseable {
         if (setId >= 0 && Record.setId(r) != setId) {
             return false;
         }
+        if (Record.isTombstone(r)) {
+            // A durable delete's tombstone is no record to back up.
+            return false;
+        }
         if (Record.isExpired(r, instantSeconds)) {
             return false;
         }

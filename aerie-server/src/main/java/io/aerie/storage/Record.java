@@ -317,6 +317,29 @@ public final class Record {
         return (short) SHORT.get(r, BIN_COUNT) & 0xFFFF;
     }
 
+    /**
+     * Whether {@code r} (a record or a stub) is a tombstone: the version a durable delete leaves, with
+     * no bins. No write stores a record without bins (one that removes the last bin deletes it), so
+     * the bin count alone tells.
+     */
+    public static boolean isTombstone(byte[] r) {
+        return binCount(r) == 0;
+    }
+
+    /**
+     * The tombstone that replaces {@code r} when it is durably deleted: its digest and set, {@code
+     * generation}, updated at {@code lastUpdateTime}, never expiring, with no key and no bins.
+     */
+    public static byte[] tombstone(byte[] r, int generation, long lastUpdateTime) {
+        assert generation >= 1 && generation <= 0xFFFF : "generation out of range: " + generation;
+        byte[] t = new byte[HEADER];
+        System.arraycopy(r, 0, t, 0, Digest.SIZE);
+        SHORT.set(t, GENERATION, (short) generation);
+        SHORT.set(t, SET_ID, (short) setId(r));
+        LONG.set(t, LAST_UPDATE, lastUpdateTime);
+        return t;
+    }
+
     /** Length of the stored user key (particle type byte and value); 0 if none. */
     public static int keyLength(byte[] r) {
         int len = (int) INT.get(r, KEY_LENGTH);

@@ -158,15 +158,32 @@ final class WriteTxn {
         if (TxnContext.keyMismatch(ctx.msg(), existing)) {
             return ResultCode.KEY_MISMATCH;
         }
-        // The tombstone goes to storage before the record leaves the index.
-        byte[] entry = ctx.partition().get(ctx.digest());
-        if (entry != null) {
-            ctx.ns().persistDelete(entry, ctx.commitWait());
-        }
-        ctx.ns().accountSwap(ctx.partition().remove(ctx.digest()), null);
-        ReplicaWrites.deleted(ctx, existing);
+        removeRecord(ctx, existing);
         MessageWriter.writeHeader(out, 0, ResultCode.OK, 0, 0, ctx.transactionTtl(), 0, 0);
         return ResultCode.OK;
+    }
+
+    /**
+     * Deletes the live record {@code existing}. A durable delete leaves a tombstone in its place,
+     * replicated and migrated like a record, so no older copy can bring it back; any other delete
+     * (an expunge) removes it from the index and replicates the removal.
+     */
+    private static void removeRecord(TxnContext ctx, byte[] existing) {
+        Namespace ns = ctx.ns();
+        if (ctx.msg().hasInfo2(MsgFlags.INFO2_DURABLE_DELETE)) {
+            byte[] tombstone =
+                    Record.tombstone(existing, Record.nextGeneration(Record.generation(existing)), ns.nowMillis());
+            ns.install(ctx.partition(), tombstone, ctx.commitWait());
+            ReplicaWrites.written(ctx, tombstone);
+            return;
+        }
+        // The storage files' tombstone goes down before the record leaves the index.
+        byte[] entry = ctx.partition().get(ctx.digest());
+        if (entry != null) {
+            ns.persistDelete(entry, ctx.commitWait());
+        }
+        ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
+        ReplicaWrites.deleted(ctx, existing);
     }
 
     private static int applyWrite(TxnContext ctx, byte @Nullable [] existing, ByteBuf out) {
@@ -216,12 +233,7 @@ final class WriteTxn {
         if (bins.isEmpty()) {
             // A write that leaves no bins deletes the record.
             if (existing != null) {
-                byte[] entry = ctx.partition().get(ctx.digest());
-                if (entry != null) {
-                    ns.persistDelete(entry, ctx.commitWait());
-                }
-                ns.accountSwap(ctx.partition().remove(ctx.digest()), null);
-                ReplicaWrites.deleted(ctx, existing);
+                removeRecord(ctx, existing);
             }
             Replies.patchOpCount(out, headerStart, applier.repliedOps());
             return ResultCode.OK;
@@ -265,7 +277,10 @@ final class WriteTxn {
             Bin b = bins.get(i);
             noteName(ns, b);
         }
-        int generation = existing == null ? 1 : Record.nextGeneration(Record.generation(existing));
+        int generation = Record.nextGeneration(
+                existing != null
+                        ? Record.generation(existing)
+                        : ns.tombstoneGeneration(ctx.partitionId(), ctx.digest(), ctx.nowSeconds()));
         long lut = ns.nowMillis();
         if (existing != null && ns.inPlaceWritesAllowed() && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.

@@ -365,7 +365,8 @@ class ConfigParserTest {
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
                         true,
-                        false));
+                        false,
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE));
     }
 
     @Test

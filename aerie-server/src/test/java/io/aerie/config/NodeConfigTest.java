@@ -54,7 +54,8 @@ class NodeConfigTest {
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
                         true,
-                        false));
+                        false,
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE));
     }
 
     @Test
@@ -127,7 +128,8 @@ class NodeConfigTest {
                         NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                         0,
                         true,
-                        false))
+                        false,
+                        NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE))
                 .hasMessageContaining("nsup-period");
         assertThat(new NamespaceConfig(
                                 "t",
@@ -146,7 +148,8 @@ class NodeConfigTest {
                                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                                 0,
                                 true,
-                                false)
+                                false,
+                                NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE)
                         .defaultTtlSeconds())
                 .isEqualTo(60);
     }

@@ -93,6 +93,33 @@ class DeviceStorageTest {
     }
 
     @Test
+    void aDurableDeletesTombstoneOutlivesARestartAndKeepsTheGenerationGoing() {
+        NodeConfig config = config("");
+        WritePolicy durable = new WritePolicy();
+        durable.durableDelete = true;
+        Key key = new Key("test", "tomb", 1);
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            c.put(null, key, new Bin("v", 1));
+            c.put(null, key, new Bin("v", 2));
+            assertThat(c.delete(durable, key)).isTrue();
+            c.put(null, new Key("test", "tomb", 2), new Bin("v", 1));
+            assertThat(stat(node.info("namespace/test"), "tombstones")).isEqualTo(1);
+        }
+        try (Aerie node = Aerie.start(config);
+                AerospikeClient c = client(node)) {
+            assertThat(c.get(null, key)).isNull();
+            assertThat(stat(node.info("namespace/test"), "tombstones")).isEqualTo(1);
+            assertThat(stat(node.info("namespace/test"), "objects")).isEqualTo(1);
+            c.put(null, key, new Bin("v", 3));
+            Record r = c.get(null, key);
+            assertThat(r.getInt("v")).isEqualTo(3);
+            assertThat(r.generation).as("after 2 writes and the tombstone").isEqualTo(4);
+            assertThat(stat(node.info("namespace/test"), "tombstones")).isZero();
+        }
+    }
+
+    @Test
     void aMemoryNamespaceWithStorageFilesKeepsItsRecordsAcrossARestart() {
         NodeConfig config = ConfigParser.parse(
                         "namespace test {\n  storage-engine memory {\n    file " + dir.resolve("mem.dat")

@@ -37,7 +37,8 @@ class TtlRulesTest {
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
                 true,
-                false);
+                false,
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE);
         assertThat(TtlPolicy.voidTime(0, null, withDefault, NOW)).isEqualTo(NOW + 100L);
     }
 
@@ -73,7 +74,8 @@ class TtlRulesTest {
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
                 true,
-                false);
+                false,
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE);
         assertThat(TtlPolicy.voidTime(60, null, noNsup, NOW)).isEqualTo(-ResultCode.FAIL_FORBIDDEN);
         NamespaceConfig allowed = new NamespaceConfig(
                 "t",
@@ -92,7 +94,8 @@ class TtlRulesTest {
                 NamespaceConfig.DEFAULT_TOMB_RAIDER_PERIOD,
                 0,
                 true,
-                false);
+                false,
+                NamespaceConfig.DEFAULT_TOMB_RAIDER_ELIGIBLE_AGE);
         assertThat(TtlPolicy.voidTime(60, null, allowed, NOW)).isEqualTo(NOW + 60L);
     }
 

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * AP mode across a network split: traffic between {A, B} and {C} is dropped, both sides serve
  * every partition, and after the heal each record keeps the version the conflict-resolution
  * policy (generation) picks: the side that wrote it more often wins, the other side's write is lost.
+ * A durable delete on one side outranks the other side's older copy: the record stays deleted.
  */
 class ApSplitTest {
     private static final int KEYS = 300;
@@ -36,6 +37,9 @@ class ApSplitTest {
             try (AerospikeClient all = client(c.servicePort(0))) {
                 for (int i = 0; i < KEYS; i++) {
                     all.put(null, new Key("test", "s", i), new Bin("v", "before"));
+                    if (i % 3 == 2) {
+                        all.put(null, new Key("test", "del", i), new Bin("v", "before"));
+                    }
                 }
             }
             String a = c.node(0).nodeId();
@@ -47,6 +51,8 @@ class ApSplitTest {
             c.awaitAll(n -> n.info("statistics").contains("cluster_size=" + (n == c.node(2) ? 1 : 2)), 30_000);
             c.awaitAll(n -> !n.info("cluster-stable:ignore-migrations=no").startsWith("ERROR"), 30_000);
 
+            WritePolicy durable = new WritePolicy();
+            durable.durableDelete = true;
             try (AerospikeClient ab = client(c.servicePort(0));
                     AerospikeClient lone = client(c.servicePort(2))) {
                 assertThat(lone.getNodes()).hasSize(1);
@@ -64,6 +70,9 @@ class ApSplitTest {
                     } else {
                         ab.put(null, new Key("test", "new", i), new Bin("v", "ab-new"));
                         lone.put(null, new Key("test", "lone", i), new Bin("v", "c-new"));
+                        // Durably deleted on the majority side; the lone node keeps its older copy,
+                        // which the tombstone outranks when the copies merge.
+                        ab.delete(durable, new Key("test", "del", i));
                     }
                 }
             }
@@ -97,6 +106,9 @@ class ApSplitTest {
                                 .isEqualTo("ab-new");
                         assertThat(all.get(null, new Key("test", "lone", i)).getString("v"))
                                 .isEqualTo("c-new");
+                        assertThat(all.get(null, new Key("test", "del", i)))
+                                .as("durably deleted key %d", i)
+                                .isNull();
                     }
                 }
             }
@@ -104,6 +116,12 @@ class ApSplitTest {
                     .mapToLong(n -> n.namespaces().get("test").objects())
                     .sum();
             assertThat(copies).isEqualTo(2L * (KEYS + 2 * (KEYS / 3)));
+            long tombstones = c.running().stream()
+                    .mapToLong(n -> n.namespaces().get("test").tombstones())
+                    .sum();
+            assertThat(tombstones)
+                    .as("a tombstone on both copies of each deleted key")
+                    .isEqualTo(2L * (KEYS / 3));
         } finally {
             System.clearProperty(ClusterInfoCommands.NEMESIS_PROPERTY);
         }

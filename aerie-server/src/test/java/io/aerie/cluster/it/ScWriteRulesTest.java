@@ -52,6 +52,11 @@ class ScWriteRulesTest {
                 durable.durableDelete = true;
                 assertThat(client.delete(durable, new Key("test", "s", 2))).isTrue();
                 assertThat(client.exists(null, new Key("test", "s", 2))).isFalse();
+                assertThat(c.running().stream()
+                                .mapToLong(n -> n.namespaces().get("test").tombstones())
+                                .sum())
+                        .as("the durable delete's tombstone, on master and replica")
+                        .isEqualTo(2);
 
                 assertThat(c.node(2).info("nemesis-clock:offset-ms=30000")).isEqualTo("ok");
                 c.awaitAll(n -> n.info("namespace/test").contains("clock_skew_stop_writes=true"), 10_000);
