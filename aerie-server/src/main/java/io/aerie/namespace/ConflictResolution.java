@@ -18,6 +18,22 @@ public final class ConflictResolution {
      * wrap-aware. A tie keeps the existing copy.
      */
     public static boolean incomingWins(String policy, byte[] existing, byte[] incoming) {
+        return incomingWins(policy, false, existing, incoming);
+    }
+
+    /**
+     * As {@link #incomingWins(String, byte[], byte[])}, and for a strong-consistency namespace
+     * ({@code strongConsistency}) the policy does not apply: the later generation, wrap-aware, then
+     * the later last-update time. Every version of a record there descends from the one before
+     * through a single master at a time (copies of an older regime are refilled, never merged), so
+     * generations order them even across a wrap, which a plain comparison would get backwards, and
+     * clocks of different masters never have to agree.
+     */
+    public static boolean incomingWins(String policy, boolean strongConsistency, byte[] existing, byte[] incoming) {
+        if (strongConsistency) {
+            short delta = (short) (Record.generation(incoming) - Record.generation(existing));
+            return delta != 0 ? delta > 0 : Record.lastUpdateTime(incoming) > Record.lastUpdateTime(existing);
+        }
         int genOld = Record.generation(existing);
         int genNew = Record.generation(incoming);
         long lutOld = Record.lastUpdateTime(existing);

@@ -676,7 +676,8 @@ public final class Namespace {
             byte[] existing = p.get(d);
             if (existing != null
                     && isCurrent(existing, nowSeconds())
-                    && !ConflictResolution.incomingWins(config.conflictResolutionPolicy(), existing, incoming)) {
+                    && !ConflictResolution.incomingWins(
+                            config.conflictResolutionPolicy(), config.strongConsistency(), existing, incoming)) {
                 return false;
             }
             install(p, incoming, wait);
