@@ -587,8 +587,8 @@ public final class Namespace {
     }
 
     /**
-     * Removes expired and truncated records from every partition. Called by nsup and after a
-     * truncate; returns the number removed.
+     * Removes expired and truncated records, and tombstones {@code tomb-raider-eligible-age} old,
+     * from every partition. Called by nsup and after a truncate; returns the number removed.
      */
     public long sweep() {
         int now = nowSeconds();
@@ -628,8 +628,8 @@ public final class Namespace {
 
     /**
      * A private copy of the current version under {@code d} (a record or a durable delete's
-     * tombstone), to ship to another node (replication, migration), or null when there is none. Copied under the partition lock, so an in-place
-     * write cannot tear it.
+     * tombstone), to ship to another node (replication, migration), or null when there is none.
+     * Copied under the partition lock, so an in-place write cannot tear it.
      */
     public byte @Nullable [] copyOf(int partitionId, Digest d) {
         byte[] r = lookup(partitionId, d);

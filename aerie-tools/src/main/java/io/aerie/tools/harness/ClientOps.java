@@ -33,6 +33,7 @@ final class ClientOps {
     private final ErrorTally errors;
     private final Policy readPolicy;
     private final WritePolicy writePolicy;
+    private final WritePolicy deletePolicy;
     private final SetEncoding setEncoding;
 
     ClientOps(AerospikeClient client, History history, ErrorTally errors, int timeoutMillis, SetEncoding setEncoding) {
@@ -50,6 +51,9 @@ final class ClientOps {
         writePolicy.maxRetries = 0;
         writePolicy.totalTimeout = timeoutMillis;
         writePolicy.socketTimeout = timeoutMillis;
+        // Strong consistency refuses deletes that leave no tombstone.
+        this.deletePolicy = new WritePolicy(writePolicy);
+        deletePolicy.durableDelete = true;
     }
 
     /** The history the ops are recorded in. */
@@ -93,6 +97,22 @@ final class ClientOps {
     Outcome write(int process, String key, long value) {
         int id = history.invoke(process, key, OpKind.WRITE, value, System.nanoTime());
         return put(id, writePolicy, key, value);
+    }
+
+    /**
+     * A durable delete of a register: it becomes absent, as a write of nothing would make it. The tombstone it leaves
+     * keeps the generation going, so a compare-and-set that read the record before cannot match a later one.
+     */
+    Outcome delete(int process, String key) {
+        int id = history.invokeDelete(process, key, System.nanoTime());
+        try {
+            // Whether the record existed or not, it is absent now.
+            client.delete(deletePolicy, key(key));
+            return done(id, Outcome.OK);
+        } catch (RuntimeException e) {
+            errors.add("delete", e);
+            return done(id, Outcomes.ofWriteError(e));
+        }
     }
 
     /**

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reads, writes and compare-and-sets of small values on a few keys at a time.
+ * Reads, writes, compare-and-sets and durable deletes of small values on a few keys at a time.
  *
  * <p>Values come from a small range so that compare-and-sets succeed often; keys are replaced by fresh ones every
  * so many ops, since the cost of checking a key for linearizability grows quickly with its ops in doubt.
@@ -45,7 +45,12 @@ final class RegisterWorkload implements Workload {
         long generation = count.getAndIncrement() / (KEYS * opsPerKey);
         String key = prefix + "r" + (generation * KEYS + random.nextInt(KEYS));
         used.add(key);
-        return switch (random.nextInt(3)) {
+        // Reads, writes and compare-and-sets in equal parts, and now and then a durable delete.
+        int pick = random.nextInt(10);
+        if (pick == 9) {
+            return ops.delete(process, key);
+        }
+        return switch (pick % 3) {
             case 0 -> ops.read(process, key);
             case 1 -> ops.write(process, key, random.nextInt(VALUES));
             default -> ops.cas(process, key, random.nextInt(VALUES), random.nextInt(VALUES));

@@ -31,6 +31,11 @@ public final class History {
         return record(new Invocation(process, key, kind, value, null, nanos));
     }
 
+    /** Records the invocation of a delete: a register write of absent; returns the op's id. */
+    public int invokeDelete(int process, String key, long nanos) {
+        return record(new Invocation(process, key, OpKind.WRITE, null, null, nanos));
+    }
+
     /** Records the invocation of a read; returns the op's id. */
     public int invokeRead(int process, String key, long nanos) {
         return record(new Invocation(process, key, OpKind.READ, null, null, nanos));

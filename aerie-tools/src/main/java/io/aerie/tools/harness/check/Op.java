@@ -49,7 +49,8 @@ public record Op(
                 throw new IllegalArgumentException("only an OK read observes anything");
             }
         } else {
-            if (value == null) {
+            if (value == null && kind != OpKind.WRITE) {
+                // A write of nothing is a delete: the register becomes absent.
                 throw new IllegalArgumentException(kind + " needs a value");
             }
             if (!elements.isEmpty()) {
@@ -78,6 +79,11 @@ public record Op(
         return new Op(process, key, OpKind.WRITE, value, null, List.of(), outcome, invoke, complete);
     }
 
+    /** A delete: the register becomes absent. */
+    public static Op delete(int process, String key, Outcome outcome, long invoke, long complete) {
+        return new Op(process, key, OpKind.WRITE, null, null, List.of(), outcome, invoke, complete);
+    }
+
     /** A compare-and-set from {@code expected} (null: absent) to {@code value}. */
     public static Op cas(
             int process, String key, @Nullable Long expected, long value, Outcome outcome, long invoke, long complete) {
@@ -104,6 +110,7 @@ public record Op(
         String what = switch (kind) {
             case READ -> elements.isEmpty() ? "READ " + show(value) : "READ " + shortList(elements);
             case CAS -> "CAS " + show(expected) + "->" + value;
+            case WRITE -> "WRITE " + show(value);
             default -> kind + " " + value;
         };
         String end = outcome == Outcome.INFO ? "?" : Long.toString(completeNanos);

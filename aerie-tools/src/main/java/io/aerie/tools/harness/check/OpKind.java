@@ -4,7 +4,7 @@ package io.aerie.tools.harness.check;
 public enum OpKind {
     /** Observes the key: a register value, a counter total or a set's elements. */
     READ,
-    /** Blindly replaces a register's value. */
+    /** Blindly replaces a register's value; without a value, deletes the record. */
     WRITE,
     /** Replaces a register's value only if it holds the expected one. */
     CAS,

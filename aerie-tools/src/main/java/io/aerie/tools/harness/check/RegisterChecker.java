@@ -108,16 +108,24 @@ public final class RegisterChecker {
         boolean dropped = true;
         while (dropped) {
             Set<Long> lookedFor = new HashSet<>();
+            boolean absentLookedFor = false;
             for (int i : kept) {
                 Op op = history.get(i);
-                Long wanted = op.kind() == OpKind.READ ? op.value() : op.kind() == OpKind.CAS ? op.expected() : null;
-                if (wanted != null) {
-                    lookedFor.add(wanted);
+                if (op.kind() == OpKind.READ || op.kind() == OpKind.CAS) {
+                    Long wanted = op.kind() == OpKind.READ ? op.value() : op.expected();
+                    if (wanted == null) {
+                        // A read that found the record absent: an in-doubt delete may explain it.
+                        absentLookedFor = true;
+                    } else {
+                        lookedFor.add(wanted);
+                    }
                 }
             }
+            boolean absentWanted = absentLookedFor;
             dropped = kept.removeIf(i -> {
                 Op op = history.get(i);
-                return op.outcome() == Outcome.INFO && !lookedFor.contains(op.value());
+                Long v = op.value();
+                return op.outcome() == Outcome.INFO && (v == null ? !absentWanted : !lookedFor.contains(v));
             });
         }
         return kept;

@@ -72,8 +72,9 @@ class HistoryTest {
 
     @Test
     void opsValidateWhatTheirKindCarries() {
-        assertThatThrownBy(() -> new Op(0, "k", OpKind.WRITE, null, null, List.of(), Outcome.OK, 0, 1))
+        assertThatThrownBy(() -> new Op(0, "k", OpKind.CAS, null, 1L, List.of(), Outcome.OK, 0, 1))
                 .hasMessageContaining("needs a value");
+        assertThat(Op.delete(2, "k", Outcome.OK, 3, 4).summary()).isEqualTo("p2 WRITE absent OK [3..4]");
         assertThatThrownBy(() -> new Op(0, "k", OpKind.WRITE, 1L, 2L, List.of(), Outcome.OK, 0, 1))
                 .hasMessageContaining("only a CAS");
         assertThatThrownBy(() -> new Op(0, "k", OpKind.READ, 1L, null, List.of(1L), Outcome.OK, 0, 1))

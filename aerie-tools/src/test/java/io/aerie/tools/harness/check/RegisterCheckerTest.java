@@ -38,6 +38,29 @@ class RegisterCheckerTest {
     }
 
     @Test
+    void aDeleteMakesTheRegisterAbsentAndAReadOfTheOldValueAfterItIsStale() {
+        assertThat(check(
+                                Op.write(0, K, 1, OK, 0, 10),
+                                Op.delete(0, K, OK, 20, 30),
+                                Op.read(1, K, null, OK, 40, 50),
+                                Op.write(1, K, 2, OK, 60, 70),
+                                Op.read(0, K, 2L, OK, 80, 90))
+                        .ok())
+                .isTrue();
+        Verdict stale = check(Op.write(0, K, 1, OK, 0, 10), Op.delete(0, K, OK, 20, 30), Op.read(1, K, 1L, OK, 40, 50));
+        assertThat(stale.status()).isEqualTo(Status.INVALID);
+        assertThat(stale.ops()).containsExactly(1, 2);
+        assertThat(check(
+                                Op.write(0, K, 1, OK, 0, 10),
+                                Op.delete(0, K, INFO, 20, 30),
+                                Op.read(1, K, null, OK, 40, 50),
+                                Op.read(1, K, null, OK, 60, 70))
+                        .ok())
+                .as("an in-doubt delete that took effect")
+                .isTrue();
+    }
+
+    @Test
     void staleReadAfterCompletedWriteIsInvalid() {
         Verdict v = check(Op.write(0, K, 1, OK, 0, 10), Op.write(0, K, 2, OK, 20, 30), Op.read(1, K, 1L, OK, 40, 50));
         assertThat(v.status()).isEqualTo(Status.INVALID);
