@@ -47,12 +47,14 @@ public final class ScRebalance {
      * The outcome.
      *
      * @param regime the regime of the partitions served from now on
+     * @param lineage the lineage copies full in that regime carry ({@link ScState#lineage})
      * @param table the roster's partition table, or null when the roster is empty
      * @param plans per partition, the plan when available, else null
      * @param availability per partition
      */
     public record Result(
             int regime,
+            long lineage,
             @Nullable PartitionTable table,
             @Nullable PartitionPlan @Nullable [] plans,
             Availability[] availability) {
@@ -70,9 +72,10 @@ public final class ScRebalance {
 
     /**
      * Plans every partition for the sub-cluster of {@code present} (the view's members that have the
-     * namespace) under {@code roster} with {@code replicationFactor}.
+     * namespace) under {@code roster} with {@code replicationFactor}, in the view with {@code clusterKey}.
      */
-    public static Result plan(Roster roster, int replicationFactor, boolean uniform, Map<Long, Member> present) {
+    public static Result plan(
+            Roster roster, int replicationFactor, boolean uniform, Map<Long, Member> present, long clusterKey) {
         int n = PartitionBalance.PARTITIONS;
         int regime = 1;
         boolean revive = false;
@@ -91,7 +94,7 @@ public final class ScRebalance {
         }
         if (rosterIds.isEmpty() || presentOnRoster == 0) {
             java.util.Arrays.fill(availability, Availability.UNAVAILABLE);
-            return new Result(regime, null, null, availability);
+            return new Result(regime, ScState.lineage(regime, clusterKey), null, null, availability);
         }
         Map<Long, Integer> racks = new HashMap<>();
         for (Roster.Entry e : roster.nodes()) {
@@ -100,7 +103,7 @@ public final class ScRebalance {
         int rf = Math.min(replicationFactor, rosterIds.size());
         PartitionTable table = PartitionBalance.compute(rosterIds, racks, rf, uniform);
         Quorum quorum = new Quorum(rosterIds.size(), presentOnRoster);
-        long lineage = PartitionVersion.fresh(regime);
+        long lineage = ScState.lineage(regime, clusterKey);
         for (int pid = 0; pid < n; pid++) {
             if (!rulesMet(table, quorum, present, pid)) {
                 availability[pid] = Availability.UNAVAILABLE;
@@ -114,7 +117,7 @@ public final class ScRebalance {
                 availability[pid] = quorum.all() ? Availability.DEAD : Availability.UNAVAILABLE;
             }
         }
-        return new Result(regime, table, plans, availability);
+        return new Result(regime, lineage, table, plans, availability);
     }
 
     /** The roster's size and how many of its nodes are present. */
@@ -143,6 +146,43 @@ public final class ScRebalance {
         return 2 * q.present() == q.roster() && present.containsKey(table.master(pid));
     }
 
+    /**
+     * Of the lineages present members know partition {@code pid} by in regime {@code regime}, the
+     * one that may have served; {@link PartitionVersion#NONE} when that is not clear.
+     *
+     * <p>A node records a regime before it serves, and a regime serves only once every member of
+     * its view has recorded it. A member records at most one lineage per regime number (its next
+     * view takes a higher number). So when a node that was a replica in one lineage's plan has
+     * recorded another lineage of the same number, the first never served: its members never all
+     * took it up.
+     */
+    static long servedLineage(Map<Long, Member> present, int pid, int regime) {
+        Map<Long, long[]> claims = new HashMap<>();
+        Map<Long, Long> claimedBy = new HashMap<>();
+        for (Map.Entry<Long, Member> e : present.entrySet()) {
+            ScState s = e.getValue().state();
+            if (s.knownRegime(pid) == regime) {
+                claims.putIfAbsent(s.knownLineage(pid), s.knownReplicas(pid));
+                claimedBy.put(e.getKey(), s.knownLineage(pid));
+            }
+        }
+        long served = PartitionVersion.NONE;
+        for (Map.Entry<Long, long[]> c : claims.entrySet()) {
+            boolean refuted = false;
+            for (long replica : c.getValue()) {
+                Long other = claimedBy.get(replica);
+                refuted |= other != null && other.longValue() != c.getKey();
+            }
+            if (!refuted) {
+                if (served != PartitionVersion.NONE) {
+                    return PartitionVersion.NONE;
+                }
+                served = c.getKey();
+            }
+        }
+        return served;
+    }
+
     private static @Nullable PartitionPlan planOne(
             PartitionTable table, Quorum q, Map<Long, Member> present, int pid, long lineage, boolean revive) {
         // The newest regime any present node knows, and the copies full in it.
@@ -150,7 +190,11 @@ public final class ScRebalance {
         for (Member m : present.values()) {
             newest = Math.max(newest, m.state().knownRegime(pid));
         }
-        long newestLineage = newest == 0 ? PartitionVersion.NONE : PartitionVersion.fresh(newest);
+        long newestLineage = newest == 0 ? PartitionVersion.NONE : servedLineage(present, pid, newest);
+        if (newest > 0 && newestLineage == PartitionVersion.NONE) {
+            // Two views claim the regime and nothing shows which one served: serve neither.
+            return null;
+        }
         // A regime whose working master never took it up never served: every write of a regime
         // goes through that master (or, after it handed off, through a final master that needed it),
         // so copies as complete as the master's copy when the regime began are complete still.
@@ -158,7 +202,7 @@ public final class ScRebalance {
         if (newest > 0) {
             long master = 0;
             for (Member m : present.values()) {
-                if (m.state().knownRegime(pid) == newest) {
+                if (m.state().knownLineage(pid) == newestLineage) {
                     master = m.state().knownMaster(pid);
                     break;
                 }

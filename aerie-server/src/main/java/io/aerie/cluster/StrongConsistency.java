@@ -95,7 +95,8 @@ final class StrongConsistency {
                 roster,
                 s.namespace().config().replicationFactor(),
                 s.namespace().config().preferUniformBalance(),
-                present);
+                present,
+                v.clusterKey());
         @Nullable PartitionPlan[] plans = r.plans();
         if (plans != null) {
             for (int pid = 0; pid < plans.length; pid++) {
@@ -104,7 +105,7 @@ final class StrongConsistency {
                     long[] replicas = new long[p.replicas().length + 1];
                     replicas[0] = p.finalMaster();
                     System.arraycopy(p.replicas(), 0, replicas, 1, p.replicas().length);
-                    mine.know(pid, r.regime(), p.workingMaster(), replicas);
+                    mine.know(pid, r.lineage(), p.workingMaster(), replicas);
                 }
             }
         }

@@ -50,25 +50,40 @@ class ScRebalanceTest {
      * are done: the replicas of each available partition hold it in full in the new regime.
      */
     private ScRebalance.Result rebalance(long... ids) {
+        return rebalance(ids, ids);
+    }
+
+    /** Cluster keys of successive views. */
+    private long key = 0x4000;
+
+    private long nextKey() {
+        return ++key;
+    }
+
+    /**
+     * Rebalances the sub-cluster {@code ids} and applies the result on {@code recording} only, as
+     * when the view changes again before the other members take the regime up.
+     */
+    private ScRebalance.Result rebalance(long[] ids, long[] recording) {
         Map<Long, Member> present = new HashMap<>();
         for (long id : ids) {
             present.put(id, nodes.get(id).member());
         }
-        ScRebalance.Result r = ScRebalance.plan(ROSTER, 2, true, present);
+        ScRebalance.Result r = ScRebalance.plan(ROSTER, 2, true, present, nextKey());
         for (int pid = 0; pid < N; pid++) {
             PartitionPlan p = r.plans() == null ? null : r.plans()[pid];
             if (p == null) {
                 continue;
             }
             long[] replicas = replicaList(p);
-            for (long id : ids) {
+            for (long id : recording) {
                 Node n = nodes.get(id);
-                n.state.know(pid, r.regime(), p.workingMaster(), replicas);
+                n.state.know(pid, r.lineage(), p.workingMaster(), replicas);
                 boolean holds = p.inReplicaSet(id);
-                n.versions[pid] = holds ? PartitionVersion.fresh(r.regime()) : PartitionVersion.NONE;
+                n.versions[pid] = holds ? r.lineage() : PartitionVersion.NONE;
             }
         }
-        for (long id : ids) {
+        for (long id : recording) {
             nodes.get(id).state.raiseRegime(r.regime());
         }
         return r;
@@ -189,9 +204,39 @@ class ScRebalanceTest {
     }
 
     @Test
+    void aRegimeOnlyOneMemberRecordedNeverPassesForTheRegimeOfTheSameNumberTheOthersServed() {
+        rebalance(A, B, C, D, E);
+        // All five form a view, but only E records its regime before the others move on to a view
+        // without E (E was paused): both views pick the same regime number.
+        ScRebalance.Result onlyE = rebalance(new long[] {A, B, C, D, E}, new long[] {E});
+        ScRebalance.Result withoutE = rebalance(A, B, C, D);
+        assertThat(withoutE.regime()).isEqualTo(onlyE.regime());
+        assertThat(withoutE.lineage()).isNotEqualTo(onlyE.lineage());
+        assertThat(withoutE.count(Availability.AVAILABLE)).isEqualTo(N);
+        // E's copies missed every write the four took; when E is back, none of them may serve or count as full.
+        ScRebalance.Result back = rebalance(A, B, C, D, E);
+        assertThat(back.count(Availability.AVAILABLE)).isEqualTo(N);
+        int eReplica = 0;
+        for (int pid = 0; pid < N; pid++) {
+            PartitionPlan p = back.plans()[pid];
+            assertThat(p.workingMaster()).as("partition %d", pid).isNotEqualTo(E);
+            if (p.finalMaster() == E) {
+                eReplica++;
+                assertThat(p.sources())
+                        .as("partition %d: E takes it from the copy that served", pid)
+                        .containsExactly(p.workingMaster());
+            } else if (p.inReplicaSet(E)) {
+                eReplica++;
+                assertThat(p.fills()).as("partition %d", pid).contains(E);
+            }
+        }
+        assertThat(eReplica).isGreaterThan(N / 5);
+    }
+
+    @Test
     void noRosterServesNothing() {
         Map<Long, Member> present = Map.of(A, new Member(new long[N], new ScState()));
-        ScRebalance.Result r = ScRebalance.plan(Roster.EMPTY, 2, true, present);
+        ScRebalance.Result r = ScRebalance.plan(Roster.EMPTY, 2, true, present, nextKey());
         assertThat(r.count(Availability.UNAVAILABLE)).isEqualTo(N);
         assertThat(r.plans()).isNull();
     }
@@ -219,7 +264,7 @@ class ScRebalanceTest {
             }
             present.put(id, new Member(v, nodes.get(id).state));
         }
-        ScRebalance.Result r = ScRebalance.plan(ROSTER, 2, true, present);
+        ScRebalance.Result r = ScRebalance.plan(ROSTER, 2, true, present, nextKey());
         PartitionPlan master = r.plans()[asMaster];
         assertThat(master.workingMaster()).as("the dirty master keeps serving").isEqualTo(A);
         assertThat(master.fills()).isEmpty();
@@ -250,7 +295,7 @@ class ScRebalanceTest {
             }
             present.put(id, new Member(v, nodes.get(id).state));
         }
-        PartitionPlan p = ScRebalance.plan(ROSTER, 2, true, present).plans()[pid];
+        PartitionPlan p = ScRebalance.plan(ROSTER, 2, true, present, nextKey()).plans()[pid];
         assertThat(p.workingMaster()).isEqualTo(A);
         assertThat(p.sources()).containsExactly(A);
         assertThat(p.fills()).as("the source is never emptied for a fill").doesNotContain(A);

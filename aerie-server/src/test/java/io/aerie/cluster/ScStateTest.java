@@ -58,7 +58,7 @@ class ScStateTest {
             }
             s.know(
                     pid,
-                    regime,
+                    ScState.lineage(regime, 0x5C_0000L + r.nextInt(4)),
                     r.nextBoolean() ? 0xA1 : 0xC3,
                     r.nextBoolean() ? new long[] {0xA1, 0xB2} : new long[] {0xC3});
         }
@@ -71,7 +71,7 @@ class ScStateTest {
         assertThat(actual.regime()).isEqualTo(expected.regime());
         assertThat(actual.reviveRequested()).isEqualTo(expected.reviveRequested());
         for (int pid = 0; pid < N; pid++) {
-            assertThat(actual.knownRegime(pid)).isEqualTo(expected.knownRegime(pid));
+            assertThat(actual.knownLineage(pid)).isEqualTo(expected.knownLineage(pid));
             assertThat(actual.knownReplicas(pid)).isEqualTo(expected.knownReplicas(pid));
             assertThat(actual.knownMaster(pid)).isEqualTo(expected.knownMaster(pid));
         }
