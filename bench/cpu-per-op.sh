@@ -17,7 +17,8 @@ if [ "$target" = aerie ]; then
     bin/aerie > "$out/server.log" 2>&1 &
     launcher=$!
     for _ in $(seq 100); do grep -q "ready" "$out/server.log" 2>/dev/null && break; sleep 0.1; done
-    pid="$(pgrep -f 'io.aerie.server.Main' | head -1)"
+    # bin/aerie execs java: the launcher's pid is the node's (a pgrep could find another node).
+    pid=$launcher
     bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -b "$bins" -z 16 > "$out/insert.txt"
 else
     aerie_start_null_node 3000 "$size" "$bins" "$out/server.log"

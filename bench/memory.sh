@@ -19,7 +19,8 @@ AERIE_JAVA_OPTS="${AERIE_JAVA_OPTS:-} -Xmx8g" bin/aerie --config "$out/aerospike
 launcher=$!
 trap 'kill $launcher 2>/dev/null || true' EXIT
 for _ in $(seq 100); do grep -q "ready" "$out/aerie.log" 2>/dev/null && break; sleep 0.2; done
-pid="$(pgrep -f 'io.aerie.server.Main' | head -1)"
+# bin/aerie execs java: the launcher's pid is the node's (a pgrep could find another node).
+pid=$launcher
 heap() { jcmd "$pid" GC.run > /dev/null; jcmd "$pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1; }
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$pid/status"; }
 heap0=$(heap); rss0=$(rss)
