@@ -31,6 +31,12 @@ class StaleMapTest {
         return new AerospikeClient(p, new Host("127.0.0.1", c.servicePort(0)));
     }
 
+    private static long copies(LocalCluster c) {
+        return c.running().stream()
+                .mapToLong(a -> a.namespaces().get("test").objects())
+                .sum();
+    }
+
     @Test
     void requestsForMovedPartitionsReachTheirNewOwner() throws Exception {
         try (LocalCluster c = new LocalCluster(4, 2)) {
@@ -79,9 +85,15 @@ class StaleMapTest {
                     }
                 }
             }
-            long copies = c.running().stream()
-                    .mapToLong(a -> a.namespaces().get("test").objects())
-                    .sum();
+            // Two copies of each record once the nodes have settled. A copy the old owner held
+            // for a moment counted once as a third (CI saw 3,001 of 3,000 once); a lasting one
+            // still fails here.
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            long copies = copies(c);
+            while (copies != 2L * RECORDS && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                copies = copies(c);
+            }
             assertThat(copies).isEqualTo(2L * RECORDS);
         }
     }
