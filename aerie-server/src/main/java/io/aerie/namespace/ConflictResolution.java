@@ -31,7 +31,7 @@ public final class ConflictResolution {
      */
     public static boolean incomingWins(String policy, boolean strongConsistency, byte[] existing, byte[] incoming) {
         if (strongConsistency) {
-            short delta = (short) (Record.generation(incoming) - Record.generation(existing));
+            int delta = wrappedGenerationDelta(existing, incoming);
             return delta != 0 ? delta > 0 : Record.lastUpdateTime(incoming) > Record.lastUpdateTime(existing);
         }
         int genOld = Record.generation(existing);
@@ -42,13 +42,19 @@ public final class ConflictResolution {
             if (lutNew != lutOld) {
                 return lutNew > lutOld;
             }
-            // Wrap-aware: a generation just past 65535 is newer than one just below it.
-            short delta = (short) (genNew - genOld);
-            return delta > 0;
+            return wrappedGenerationDelta(existing, incoming) > 0;
         }
         if (genNew != genOld) {
             return genNew > genOld;
         }
         return lutNew > lutOld;
+    }
+
+    /**
+     * How far {@code incoming}'s generation is ahead of {@code existing}'s, wrap-aware: a generation
+     * just past 65535 is ahead of one just below it. Negative when behind.
+     */
+    private static int wrappedGenerationDelta(byte[] existing, byte[] incoming) {
+        return (short) (Record.generation(incoming) - Record.generation(existing));
     }
 }

@@ -105,14 +105,8 @@ final class ClientOps {
      */
     Outcome delete(int process, String key) {
         int id = history.invokeDelete(process, key, System.nanoTime());
-        try {
-            // Whether the record existed or not, it is absent now.
-            client.delete(deletePolicy, key(key));
-            return done(id, Outcome.OK);
-        } catch (RuntimeException e) {
-            errors.add("delete", e);
-            return done(id, Outcomes.ofWriteError(e));
-        }
+        // Whether the record existed or not, it is absent now.
+        return change(id, "delete", () -> client.delete(deletePolicy, key(key)));
     }
 
     /**
@@ -142,11 +136,16 @@ final class ClientOps {
     }
 
     private Outcome put(int id, WritePolicy policy, String key, long value) {
+        return change(id, "write", () -> client.put(policy, key(key), new Bin(BIN, value)));
+    }
+
+    /** Runs a client call that changes a record and completes op {@code id} with its outcome. */
+    private Outcome change(int id, String what, Runnable call) {
         try {
-            client.put(policy, key(key), new Bin(BIN, value));
+            call.run();
             return done(id, Outcome.OK);
         } catch (RuntimeException e) {
-            errors.add("write", e);
+            errors.add(what, e);
             return done(id, Outcomes.ofWriteError(e));
         }
     }
@@ -154,25 +153,13 @@ final class ClientOps {
     /** Adds {@code delta} to a counter. */
     Outcome add(int process, String key, long delta) {
         int id = history.invoke(process, key, OpKind.ADD, delta, System.nanoTime());
-        try {
-            client.operate(writePolicy, key(key), Operation.add(new Bin(BIN, delta)));
-            return done(id, Outcome.OK);
-        } catch (RuntimeException e) {
-            errors.add("add", e);
-            return done(id, Outcomes.ofWriteError(e));
-        }
+        return change(id, "add", () -> client.operate(writePolicy, key(key), Operation.add(new Bin(BIN, delta))));
     }
 
     /** Appends {@code element} to a set's bin. */
     Outcome append(int process, String key, long element) {
         int id = history.invoke(process, key, OpKind.APPEND, element, System.nanoTime());
-        try {
-            client.operate(writePolicy, key(key), setEncoding.append(BIN, element));
-            return done(id, Outcome.OK);
-        } catch (RuntimeException e) {
-            errors.add("append", e);
-            return done(id, Outcomes.ofWriteError(e));
-        }
+        return change(id, "append", () -> client.operate(writePolicy, key(key), setEncoding.append(BIN, element)));
     }
 
     private Outcome done(int id, Outcome outcome) {

@@ -91,7 +91,8 @@ class ShortHarnessTest {
             assertThat(r.checks().lostAcknowledged()).as(context).isZero();
             assertThat(r.counts().ok()).as(context).isGreaterThanOrEqualTo(MIN_OK_PER_SEGMENT);
             Path history = java.util.Objects.requireNonNull(r.history());
-            Map<OpKind, Long> acknowledged = HistoryFormat.parse(Files.readString(history)).stream()
+            List<Op> ops = HistoryFormat.parse(Files.readString(history));
+            Map<OpKind, Long> acknowledged = ops.stream()
                     .filter(op -> op.outcome() == Outcome.OK)
                     .collect(Collectors.groupingBy(Op::kind, Collectors.counting()));
             for (OpKind kind : OpKind.values()) {
@@ -102,7 +103,7 @@ class ShortHarnessTest {
                         .as("acknowledged %s ops: %s", kind, context)
                         .isGreaterThanOrEqualTo(min);
             }
-            long deletes = HistoryFormat.parse(Files.readString(history)).stream()
+            long deletes = ops.stream()
                     .filter(op -> op.outcome() == Outcome.OK && op.kind() == OpKind.WRITE && op.value() == null)
                     .count();
             assertThat(deletes).as("acknowledged deletes: %s", context).isGreaterThanOrEqualTo(MIN_OK_PER_KIND / 5);
