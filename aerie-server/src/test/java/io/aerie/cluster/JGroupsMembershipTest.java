@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aerie.config.HeartbeatConfig;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -12,10 +11,10 @@ import org.junit.jupiter.api.Test;
 
 /** Three nodes on loopback find each other through seeds, agree on one view, and see a node leave and come back. */
 class JGroupsMembershipTest {
+    private static final java.util.Set<Integer> TAKEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
+        return io.aerie.util.FreePorts.pick(TAKEN);
     }
 
     private static void await(List<JGroupsMembership> nodes, Predicate<ClusterView> done) throws InterruptedException {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aerie.config.ConfigParser;
 import io.aerie.server.Aerie;
+import io.aerie.util.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,16 +34,11 @@ final class LocalCluster implements AutoCloseable {
         this.nodes = new Aerie[size];
         this.processes = new Process[size];
         this.racks = new int[size];
+        java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int[] p : ports) {
             for (int i = 0; i < 3; i++) {
-                p[i] = freePort();
+                p[i] = FreePorts.pick(taken);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.aerie.tools.harness;
 
+import io.aerie.util.FreePorts;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,38 +41,9 @@ public record ClusterLayout(List<Ports> ports, int replicationFactor, Path dir) 
         List<Ports> ports = new ArrayList<>();
         java.util.Set<Integer> taken = new java.util.HashSet<>();
         for (int i = 0; i < nodes; i++) {
-            ports.add(new Ports(freePort(taken), freePort(taken), freePort(taken)));
+            ports.add(new Ports(FreePorts.pick(taken), FreePorts.pick(taken), FreePorts.pick(taken)));
         }
         return new ClusterLayout(ports, replicationFactor, dir);
-    }
-
-    /** Below Linux's default ephemeral range (32768-60999), where no outgoing connection takes a port. */
-    private static final int LOW_PORT = 20_000;
-
-    private static final int HIGH_PORT = 32_000;
-
-    /**
-     * A port free now, below the ephemeral range: a port the kernel hands out for binding to 0 may
-     * be taken, before the node binds it, by one of the many connections the other nodes and the
-     * clients open meanwhile (seen as a heartbeat port already in use on a restart).
-     */
-    private static int freePort(java.util.Set<Integer> taken) throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(LOW_PORT, HIGH_PORT);
-            if (taken.contains(port)) {
-                continue;
-            }
-            try (ServerSocket s = new ServerSocket(port)) {
-                taken.add(port);
-                return s.getLocalPort();
-            } catch (IOException e) {
-                // Taken: try another.
-            }
-        }
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     /** Number of nodes. */
