@@ -2,22 +2,24 @@ package io.aerie.storage;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One of a namespace's 4096 partitions: the unit of ownership, locking and iteration. Reads look
  * the index up without locking; writes hold the partition's lock from read to swap, which makes
- * every read-modify-write of a record atomic.
+ * every read-modify-write of a record atomic. The partition is its own lock ({@link PartitionLock}),
+ * so taking it touches no other object.
  */
-public final class Partition {
+public final class Partition extends PartitionLock {
+    @java.io.Serial
+    private static final long serialVersionUID = 1L;
+
     /** Partitions per namespace. */
     public static final int COUNT = 4096;
 
     private final int id;
     private final PartitionIndex index;
-    private final ReentrantLock writeLock = new ReentrantLock();
 
     /** A partition whose index publishes its table in {@code tables}, the namespace's. */
     public Partition(int id, IndexTables tables) {
@@ -51,24 +53,15 @@ public final class Partition {
         return index.get(digest.hi(), digest.mid(), digest.lo());
     }
 
-    /** Takes the write lock; callers release it with {@link #unlock()} in a finally block. */
-    public void lock() {
-        writeLock.lock();
-    }
-
-    public void unlock() {
-        writeLock.unlock();
-    }
-
     /** Stores a record under its own digest; the caller holds the lock. Returns the record it replaced. */
     public byte @Nullable [] put(byte[] record) {
-        assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
+        assert isHeldByCurrentThread() : "partition " + id + " written without its lock";
         return index.put(record);
     }
 
     /** Removes a record; the caller holds the lock. Returns the record removed. */
     public byte @Nullable [] remove(Digest digest) {
-        assert writeLock.isHeldByCurrentThread() : "partition " + id + " written without its lock";
+        assert isHeldByCurrentThread() : "partition " + id + " written without its lock";
         return index.remove(digest.hi(), digest.mid(), digest.lo());
     }
 
@@ -108,7 +101,7 @@ public final class Partition {
 
     /** Removes, under the lock, every record for which {@code doomed} holds, handing each to {@code sink}. */
     public void removeIf(Predicate<byte[]> doomed, RemovalSink sink) {
-        writeLock.lock();
+        lock();
         try {
             for (byte[] r : index.snapshot()) {
                 if (doomed.test(r)) {
@@ -119,7 +112,7 @@ public final class Partition {
                 }
             }
         } finally {
-            writeLock.unlock();
+            unlock();
         }
     }
 

@@ -35,13 +35,26 @@ interface PartitionIndex {
         return h & mask;
     }
 
-    /** Slots for a rebuilt table of {@code count} entries: the power of two they fill to at most three-eighths. */
+    /**
+     * Slots for a rebuilt table of {@code count} entries: the power of two they fill to at most a
+     * quarter, so a table grows by at least a doubling before it is full again.
+     */
     static int capacityFor(int count) {
         int capacity = MIN_CAPACITY;
-        while (capacity * 3 < count * 4 * 2) {
+        while (capacity < count * 4) {
             capacity <<= 1;
         }
         return capacity;
+    }
+
+    /**
+     * Whether a table of {@code capacity} slots with {@code used} taken must grow before it takes
+     * one more entry. Half full at most: every slot a probe passes before its own is another record
+     * whose digest it reads, most likely a cache miss, and linear probing's chains lengthen fast
+     * past half.
+     */
+    static boolean mustGrow(int used, int capacity) {
+        return (used + 1) * 2 > capacity;
     }
 
     /** Whether a table is mostly tombstones after a delete, so a rebuild keeps probes short. */

@@ -88,7 +88,7 @@ final class RecordIndex implements PartitionIndex {
             }
             i = (i + 1) & mask;
         }
-        if (free < 0 && (used + 1) * 4 > t.length * 3) {
+        if (free < 0 && PartitionIndex.mustGrow(used, t.length)) {
             rebuild(Math.max(live + 1, used + 1));
             return put(record);
         }

@@ -23,7 +23,6 @@ record TxnContext(
         AsMessage msg,
         Digest digest,
         int partitionId,
-        Partition partition,
         int nowSeconds,
         int transactionTtl,
         @Nullable CommitWait commitWait,
@@ -39,7 +38,15 @@ record TxnContext(
         byte[] buf = msg.buffer();
         Digest d = Digest.of(buf, digestOff);
         int pid = Digest.partitionId(buf, digestOff);
-        return new TxnContext(ns, msg, d, pid, ns.partition(pid), ns.nowSeconds(), transactionTtl, commitWait, cluster);
+        return new TxnContext(ns, msg, d, pid, ns.nowSeconds(), transactionTtl, commitWait, cluster);
+    }
+
+    /**
+     * The request's partition, for writes, which lock it. Reads never touch the partition object:
+     * under a load that streams records through the cache, loading it is one more miss.
+     */
+    Partition partition() {
+        return ns.partition(partitionId);
     }
 
     /** Whether a request's KEY field disagrees with the key stored on the record. */

@@ -110,4 +110,22 @@ class PartitionIndexTest {
         assertThat(failure.get()).isNull();
         assertThat(p.size()).isEqualTo(1);
     }
+
+    @Property(tries = 100)
+    void tablesStayAtMostHalfFull(@ForAll @IntRange(min = 0, max = 3000) int count) {
+        IndexTables tables = new IndexTables();
+        Partition p = new Partition(5, tables);
+        p.lock();
+        try {
+            for (int i = 0; i < count; i++) {
+                p.put(record(new Digest(i * 0x9E3779B97F4A7C15L, i * 31L, i), 1));
+            }
+        } finally {
+            p.unlock();
+        }
+        byte[][] table = tables.table(5);
+        assertThat(table).isNotNull();
+        assertThat(p.size()).isEqualTo(count);
+        assertThat(table.length).isGreaterThanOrEqualTo(2 * count);
+    }
 }
