@@ -1,5 +1,10 @@
 package io.aerie.tools.load;
 
+import com.aerospike.client.Bin;
+import com.aerospike.client.policy.Policy;
+import com.aerospike.client.policy.WritePolicy;
+import java.util.SplittableRandom;
+
 /**
  * A load run, validated.
  *
@@ -71,5 +76,32 @@ public record LoadPlan(
         long first = startKey + t * per + Math.min(t, extra);
         long count = per + (t < extra ? 1 : 0);
         return new long[] {first, first + count};
+    }
+
+    /** The record a worker writes: {@code bins} blob bins of random bytes, named as the null node names them. */
+    public Bin[] record(SplittableRandom random) {
+        Bin[] record = new Bin[bins];
+        for (int i = 0; i < record.length; i++) {
+            byte[] value = new byte[binSize(i)];
+            random.nextBytes(value);
+            record[i] = new Bin(record.length == 1 ? "b" : "b" + i, value);
+        }
+        return record;
+    }
+
+    /** A read policy with the plan's timeout as both total and socket timeout. */
+    public Policy readPolicy() {
+        Policy rp = new Policy();
+        rp.totalTimeout = timeoutMs;
+        rp.socketTimeout = timeoutMs;
+        return rp;
+    }
+
+    /** A write policy with the plan's timeout as both total and socket timeout. */
+    public WritePolicy writePolicy() {
+        WritePolicy wp = new WritePolicy();
+        wp.totalTimeout = timeoutMs;
+        wp.socketTimeout = timeoutMs;
+        return wp;
     }
 }

@@ -256,18 +256,9 @@ public final class LoadTool implements Callable<Integer> {
 
         private void work(int id) {
             SplittableRandom random = new SplittableRandom(0x5EEDL * (id + 1) ^ System.nanoTime());
-            Bin[] record = new Bin[plan.bins()];
-            for (int i = 0; i < record.length; i++) {
-                byte[] value = new byte[plan.binSize(i)];
-                random.nextBytes(value);
-                record[i] = new Bin(record.length == 1 ? "b" : "b" + i, value);
-            }
-            WritePolicy wp = new WritePolicy();
-            wp.totalTimeout = plan.timeoutMs();
-            wp.socketTimeout = plan.timeoutMs();
-            Policy rp = new Policy();
-            rp.totalTimeout = plan.timeoutMs();
-            rp.socketTimeout = plan.timeoutMs();
+            Bin[] record = plan.record(random);
+            WritePolicy wp = plan.writePolicy();
+            Policy rp = plan.readPolicy();
             if (plan.workload().insert()) {
                 long[] slice = plan.insertSlice(id);
                 for (long k = slice[0]; k < slice[1] && !stop.get(); k++) {
