@@ -22,5 +22,5 @@ null_pid=$!
 trap 'kill $aerie_pid $null_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "ready" "$out/aerie.log" 2>/dev/null && grep -q listening "$out/null.log" 2>/dev/null && break; sleep 0.2; done
 bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -b "$bins" -z 16 > "$out/insert.txt"
-bin/aerie-compare --yardstick-port 3100 -p 3000 "${opts[@]}" --json "$out/compare.json" | tee "$out/compare.txt"
+bin/aerie-compare --yardstick-port 3100 -p 3000 --yardstick-pid "$null_pid" --subject-pid "$aerie_pid" "${opts[@]}" --json "$out/compare.json" | tee "$out/compare.txt"
 echo "details: $out"

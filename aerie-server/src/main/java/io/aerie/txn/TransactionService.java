@@ -135,14 +135,25 @@ public final class TransactionService {
     /** The request's placement, or null on a cluster of one, for an unknown namespace or without a digest. */
     private @Nullable Placement placement(AsMessage m) {
         ClusterService c = cluster;
-        String nsName = c == null || m.digestOffset() < 0 ? null : m.namespace();
-        PartitionStates states = c == null || nsName == null ? null : c.states(nsName);
-        // A cluster of one serves every AP partition itself; strong consistency still asks its roster.
-        if (c == null || nsName == null || states == null || (c.alone() && states.sc() == null)) {
+        if (c == null || m.digestOffset() < 0 || (c.alone() && !strongConsistency(m))) {
+            // A cluster of one serves every AP partition itself; strong consistency still asks its
+            // roster. Checked first, from the request's bytes: naming the namespace takes a String.
+            return null;
+        }
+        String nsName = m.namespace();
+        PartitionStates states = nsName == null ? null : c.states(nsName);
+        if (nsName == null || states == null) {
             return null;
         }
         boolean strictRead = states.sc() != null && !m.hasInfo3(MsgFlags.INFO3_SC_READ_RELAX);
         return new Placement(c, nsName, states, partitionOf(m), isWrite(m), strictRead);
+    }
+
+    /** Whether the request names a known namespace in strong-consistency mode. */
+    private boolean strongConsistency(AsMessage m) {
+        int nsOff = m.fieldOffset(FieldType.NAMESPACE);
+        Namespace ns = nsOff < 0 ? null : namespaces.get(m.buffer(), nsOff, m.fieldLength(FieldType.NAMESPACE));
+        return ns != null && ns.config().strongConsistency();
     }
 
     private static boolean isWrite(AsMessage m) {

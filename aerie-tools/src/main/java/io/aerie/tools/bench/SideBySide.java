@@ -105,6 +105,12 @@ public final class SideBySide implements Callable<Integer> {
             description = "total timeout per command in ms (default ${DEFAULT-VALUE})")
     int timeoutMs = 1000;
 
+    @Option(names = "--yardstick-pid", description = "the yardstick's process, to report its CPU per request")
+    long yardstickPid;
+
+    @Option(names = "--subject-pid", description = "the subject's process, to report its CPU per request")
+    long subjectPid;
+
     @Option(names = "--json", paramLabel = "FILE", description = "also write the result as JSON")
     @Nullable
     Path json;
@@ -177,6 +183,7 @@ public final class SideBySide implements Callable<Integer> {
             try {
                 PairedRatio result = drive.run(this);
                 out.println(result.summary());
+                out.println(drive.cpuSummary(this));
                 if (json != null) {
                     Files.writeString(json, result.json() + "\n", StandardCharsets.UTF_8);
                 }
@@ -197,6 +204,9 @@ public final class SideBySide implements Callable<Integer> {
         private final AerospikeClient[] clients;
         private final LongAdder[] done = {new LongAdder(), new LongAdder()};
         private final LongAdder errors = new LongAdder();
+        /** Per side, over the measured slices: requests, server user and system ticks, client ticks. */
+        private final long[][] cpu = new long[2][4];
+
         private final Thread[] workers;
         private volatile int target = YARDSTICK;
         private volatile boolean stopped;
@@ -243,12 +253,38 @@ public final class SideBySide implements Callable<Integer> {
         private double slice(int side, SideBySide o) throws InterruptedException {
             target = side;
             Thread.sleep(o.settleMs);
+            long pid = side == YARDSTICK ? o.yardstickPid : o.subjectPid;
+            long[] server0 = pid == 0 ? new long[2] : ProcessCpu.ticks(pid);
+            long[] client0 = ProcessCpu.ticks(0);
             long n0 = done[side].sum();
             long t0 = System.nanoTime();
             Thread.sleep(Math.round(o.sliceSeconds * 1000));
             long n1 = done[side].sum();
             long t1 = System.nanoTime();
+            long[] server1 = pid == 0 ? new long[2] : ProcessCpu.ticks(pid);
+            long[] client1 = ProcessCpu.ticks(0);
+            long[] c = cpu[side];
+            c[0] += n1 - n0;
+            c[1] += server1[0] - server0[0];
+            c[2] += server1[1] - server0[1];
+            c[3] += client1[0] + client1[1] - client0[0] - client0[1];
             return (n1 - n0) / ((t1 - t0) / 1e9);
+        }
+
+        /** CPU microseconds per request over the measured slices, per side: servers' when their pids are known. */
+        String cpuSummary(SideBySide o) {
+            StringBuilder b = new StringBuilder("cpu us per request:");
+            for (int side : new int[] {YARDSTICK, SUBJECT}) {
+                long[] c = cpu[side];
+                double perRequest = 1e6 / ProcessCpu.TICKS_PER_SECOND / Math.max(1, c[0]);
+                b.append(side == YARDSTICK ? " yardstick" : "; subject");
+                if ((side == YARDSTICK ? o.yardstickPid : o.subjectPid) != 0) {
+                    b.append(String.format(
+                            Locale.ROOT, " server user %.2f sys %.2f,", c[1] * perRequest, c[2] * perRequest));
+                }
+                b.append(String.format(Locale.ROOT, " client %.2f", c[3] * perRequest));
+            }
+            return b.toString();
         }
 
         void stop() throws InterruptedException {
