@@ -44,7 +44,7 @@ public final class ClientServer implements AutoCloseable {
      * @param port port to bind; 0 picks a free one
      * @param protoFdMax most client connections open at once
      * @param idleTimeoutMs close connections idle this long; 0 = never
-     * @param ioThreads event-loop threads; 0 = one per core
+     * @param ioThreads event-loop threads; 0 = two per core
      */
     public record Settings(String address, int port, int protoFdMax, int idleTimeoutMs, int ioThreads) {}
 
@@ -62,7 +62,11 @@ public final class ClientServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup b = new MultiThreadIoEventLoopGroup(1, factory);
-        EventLoopGroup w = new MultiThreadIoEventLoopGroup(settings.ioThreads(), factory);
+        // Netty's own default for 0 would be two per core.
+        int ioThreads = settings.ioThreads() > 0
+                ? settings.ioThreads()
+                : Runtime.getRuntime().availableProcessors();
+        EventLoopGroup w = new MultiThreadIoEventLoopGroup(ioThreads, factory);
         boss = b;
         workers = w;
         ServerBootstrap bootstrap = new ServerBootstrap()

@@ -88,7 +88,7 @@ public final class Aerie implements AutoCloseable {
                         net.port(),
                         service.protoFdMax(),
                         service.protoFdIdleMs(),
-                        service.serviceThreads()),
+                        config.serviceThreads(Runtime.getRuntime().availableProcessors())),
                 new RequestDispatcher(info, txn),
                 scanExecutor);
         ClientServer listener = this.server;

@@ -128,6 +128,13 @@ class ConfigParserTest {
     }
 
     @Test
+    void serviceThreadsDefaultToTwoPerCpu() {
+        assertThat(parse(MINIMAL).serviceThreads(2)).isEqualTo(4);
+        assertThat(parse("service {\n\tservice-threads 3\n}\n" + MINIMAL).serviceThreads(2))
+                .isEqualTo(3);
+    }
+
+    @Test
     void networkDefaultsInAFile() {
         NetworkConfig network = parse(MINIMAL).network();
 
