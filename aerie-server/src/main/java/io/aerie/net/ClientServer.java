@@ -62,10 +62,9 @@ public final class ClientServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup b = new MultiThreadIoEventLoopGroup(1, factory);
-        // Netty's own default for 0 would be two per core.
         int ioThreads = settings.ioThreads() > 0
                 ? settings.ioThreads()
-                : Runtime.getRuntime().availableProcessors();
+                : 2 * Runtime.getRuntime().availableProcessors();
         EventLoopGroup w = new MultiThreadIoEventLoopGroup(ioThreads, factory);
         boss = b;
         workers = w;
