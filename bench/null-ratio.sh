@@ -22,5 +22,14 @@ null_pid=$!
 trap 'kill $aerie_pid $null_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do grep -q "ready" "$out/aerie.log" 2>/dev/null && grep -q listening "$out/null.log" 2>/dev/null && break; sleep 0.2; done
 bin/aerie-load -p 3000 -w I -k "$keys" -o "$size" -b "$bins" -z 16 > "$out/insert.txt"
+# Both nodes must run the same number of client event loops, or the yardstick is not the same
+# network layer (Netty starts a loop's thread when the loop takes its first connection).
+loops() { grep -l '^multiThreadIoEv' /proc/"$1"/task/*/comm 2>/dev/null | wc -l; }
 bin/aerie-compare --yardstick-port 3100 -p 3000 --yardstick-pid "$null_pid" --subject-pid "$aerie_pid" "${opts[@]}" --json "$out/compare.json" | tee "$out/compare.txt"
+null_loops=$(loops "$null_pid"); aerie_loops=$(loops "$aerie_pid")
+echo "event-loop threads (with the acceptor's): null node $null_loops, aerie $aerie_loops"
+if [ "$null_loops" != "$aerie_loops" ]; then
+    echo "error: the two nodes ran different numbers of event loops; the ratio is not a fair comparison" >&2
+    exit 1
+fi
 echo "details: $out"
