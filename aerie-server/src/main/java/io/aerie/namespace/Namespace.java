@@ -15,6 +15,7 @@ import io.aerie.util.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -51,6 +52,9 @@ public final class Namespace {
      * The device engine: the index holds stubs and the records live only on storage. Otherwise
      * records live in memory (with or without storage files behind them).
      */
+    /** Whether the tomb raider may reap now; see {@link #reapTombstonesWhen}. */
+    private volatile BooleanSupplier tombRaidAllowed = () -> true;
+
     private final boolean recordsOnDevice;
     /** The device engine's off-heap index entries; null for memory namespaces. */
     private final @Nullable EntryArena arena;
@@ -587,19 +591,33 @@ public final class Namespace {
     }
 
     /**
-     * Removes expired and truncated records, and tombstones {@code tomb-raider-eligible-age} old,
+     * Lets the tomb raider reap only while {@code allowed} holds; a node in a cluster passes "no
+     * migrations pending", as Aerospike's tomb raider waits out migrations: a copy still to arrive
+     * from a node that missed the durable delete would otherwise find no tombstone to lose to, and
+     * the deleted record would come back.
+     */
+    public void reapTombstonesWhen(BooleanSupplier allowed) {
+        this.tombRaidAllowed = allowed;
+    }
+
+    /**
+     * Removes expired and truncated records, and tombstones {@code tomb-raider-eligible-age} old
+     * (while no migrations are pending, see {@link #reapTombstonesWhen}),
      * from every partition. Called by nsup and after a truncate; returns the number removed.
      */
     public long sweep() {
         int now = nowSeconds();
         long nowMillis = nowMillis();
         long reapBefore = nowMillis - config.tombRaiderEligibleAgeSeconds() * 1000L;
+        boolean reapTombstones = tombRaidAllowed.getAsBoolean();
         long[] expired = new long[1];
         long[] truncated = new long[1];
         long[] reaped = new long[1];
         for (Partition p : partitions) {
             p.removeIf(
-                    r -> !isCurrent(r, now) || (Record.isTombstone(r) && Record.lastUpdateTime(r) <= reapBefore), r -> {
+                    r -> !isCurrent(r, now)
+                            || (reapTombstones && Record.isTombstone(r) && Record.lastUpdateTime(r) <= reapBefore),
+                    r -> {
                         DeviceStore s = store;
                         if (!isCurrent(r, now)) {
                             if (Record.isExpired(r, now)) {

@@ -10,6 +10,7 @@ import io.aerie.cluster.ScStore;
 import io.aerie.config.HeartbeatConfig;
 import io.aerie.config.NodeConfig;
 import io.aerie.fabric.NettyFabric;
+import io.aerie.namespace.Namespace;
 import io.aerie.namespace.Namespaces;
 import io.aerie.smd.ScStateFiles;
 import io.aerie.txn.Proxy;
@@ -106,6 +107,9 @@ final class ClusterNode implements AutoCloseable {
                         // and scales the limit with the failure-detection window.
                         CLOCK_SKEW_STOP_WRITES_MILLIS * suspectMillis / DEFAULT_SUSPECT_MILLIS));
         service = c;
+        for (Namespace ns : namespaces.all()) {
+            ns.reapTombstonesWhen(c::stable);
+        }
         txn.joinCluster(c, new Proxy(c, txn, timer, System::nanoTime, replicaTimeout));
         c.onTruncation(truncations);
         c.start(JOIN_WAIT_MILLIS);

@@ -155,6 +155,28 @@ class TombstoneTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void theTombRaiderWaitsWhileMigrationsArePending() {
+        Key key = new Key("reap", "s", 2);
+        NODE.client().put(null, key, new Bin("v", 1));
+        NODE.client().delete(durable(), key);
+        long before = stat("reap", "tombstones");
+        CLOCK.advanceMillis(61_000);
+        boolean[] migrating = {true};
+        namespace("reap").reapTombstonesWhen(() -> !migrating[0]);
+        try {
+            namespace("reap").sweep();
+            assertThat(stat("reap", "tombstones"))
+                    .as("eligible, but migrations pending")
+                    .isEqualTo(before);
+            migrating[0] = false;
+            namespace("reap").sweep();
+            assertThat(stat("reap", "tombstones")).as("migrations done").isEqualTo(before - 1);
+        } finally {
+            namespace("reap").reapTombstonesWhen(() -> true);
+        }
+    }
+
     private static void assertCode(Runnable call, int code) {
         try {
             call.run();
