@@ -35,6 +35,10 @@ public final class ClusterService implements AutoCloseable {
     private static final long DUPLICATE_TIMEOUT_MILLIS = 400;
     /** How often members tell each other their clocks, for the skew estimate. */
     private static final long CLOCK_REPORT_MILLIS = 1_000;
+    /** First resend of an exchange message that has not led to a stable cluster yet. */
+    private static final long EXCHANGE_RESEND_FIRST_MILLIS = 1_000;
+    /** Resends back off by doubling up to this interval, then stop. */
+    private static final long EXCHANGE_RESEND_LAST_MILLIS = 16_000;
 
     /** Where this node is reached: fabric for peers, service for clients. */
     public record Addresses(String fabricHost, int fabricPort, List<String> serviceHosts, int servicePort) {}
@@ -65,6 +69,11 @@ public final class ClusterService implements AutoCloseable {
     private volatile long rebalancedKey;
     private volatile List<Peer> peers = List.of();
     private volatile boolean closed;
+    /** This node's exchange message for the current view; only on the cluster thread. */
+    private byte @Nullable [] ownExchange;
+    /** The view whose late exchange this node last answered; only on the cluster thread. */
+    private long answeredKey;
+
     private volatile Metadata.TruncationSink truncations = t -> {};
 
     /**
@@ -254,8 +263,35 @@ public final class ClusterService implements AutoCloseable {
                 addresses.serviceHosts(),
                 addresses.servicePort(),
                 mine);
-        membership.broadcast(m.encode());
+        byte[] exchange = m.encode();
+        ownExchange = exchange;
+        membership.broadcast(exchange);
+        scheduleExchangeResend(v.clusterKey(), exchange, EXCHANGE_RESEND_FIRST_MILLIS);
         maybeRebalance();
+    }
+
+    /**
+     * Sends this node's exchange message for the view {@code key} again after {@code delayMillis},
+     * and again at doubling intervals up to {@link #EXCHANGE_RESEND_LAST_MILLIS}, while that view is
+     * current and the cluster is not stable here. A member that missed it (heartbeat channels drop
+     * messages from a sender they do not count as a member yet, as around a merge) would otherwise
+     * wait for the next view change before it rebalances, and its peers' migrations with it.
+     * Receiving an exchange twice changes nothing.
+     */
+    private void scheduleExchangeResend(long key, byte[] exchange, long delayMillis) {
+        if (delayMillis > EXCHANGE_RESEND_LAST_MILLIS) {
+            return;
+        }
+        timer.schedule(
+                () -> clusterThread.execute(() -> {
+                    if (closed || view.clusterKey() != key || stable()) {
+                        return;
+                    }
+                    membership.broadcast(exchange);
+                    scheduleExchangeResend(key, exchange, 2 * delayMillis);
+                }),
+                delayMillis,
+                TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -323,11 +359,28 @@ public final class ClusterService implements AutoCloseable {
             fabric.addPeer(m.nodeId(), new InetSocketAddress(m.fabricHost(), m.fabricPort()));
         }
         lastHeard.put(m.nodeId(), m);
+        answerLateExchange(m);
         exchanges.computeIfAbsent(m.clusterKey(), k -> new HashMap<>()).put(m.nodeId(), m);
         while (exchanges.size() > KEPT_EXCHANGES) {
             exchanges.remove(exchanges.keySet().iterator().next());
         }
         maybeRebalance();
+    }
+
+    /**
+     * An exchange for the current view from a peer after this node had rebalanced for it is a
+     * resend: the peer still lacks a message, maybe this node's. Sends this node's again, once per
+     * view, so a peer that missed it need not wait for a view change (see {@link
+     * #scheduleExchangeResend}).
+     */
+    private void answerLateExchange(ExchangeMessage m) {
+        long key = view.clusterKey();
+        byte[] mine = ownExchange;
+        if (m.nodeId() == self || m.clusterKey() != key || rebalancedKey != key || answeredKey == key || mine == null) {
+            return;
+        }
+        answeredKey = key;
+        membership.broadcast(mine);
     }
 
     private void maybeRebalance() {

@@ -55,6 +55,23 @@ class ClusterSimulationTest {
         assertThat(new Run(seed, 4).execute()).isEqualTo(new Run(seed, 4).execute());
     }
 
+    @Test
+    void aLostExchangeMessageIsSentAgain() {
+        long seed = System.nanoTime();
+        Run run = new Run(seed, 0);
+        for (int i = 0; i < 3; i++) {
+            run.start(0xA0L + i);
+        }
+        run.network.reform();
+        run.converge("start");
+        // The next view's exchange from A1 never reaches A0: without a resend A0 would not
+        // rebalance until another view change, and A1's migrations to it would wait as long.
+        run.network.dropNextBroadcast(0xA1L, 0xA0L, SimulationFilters::isExchange);
+        run.start(0xA3L);
+        run.network.reform();
+        run.converge("a join whose exchange from A1 to A0 was lost");
+    }
+
     /** One seeded run; {@link #execute()} returns a trace of what happened, for comparing runs. */
     private static final class Run {
         private final long seed;

@@ -26,6 +26,8 @@ final class SimNetwork {
     private final Map<Long, Endpoint> endpoints = new HashMap<>();
     /** Group of each node; nodes of different groups cannot talk. */
     private final Map<Long, Integer> group = new HashMap<>();
+    /** Broadcasts to lose: (from, to) and which payloads; each rule drops one message, then goes. */
+    private final List<DropRule> drops = new ArrayList<>();
     /** Last delivery time per (from, to), so messages stay in order per pair. */
     private final Map<List<Long>, Long> lastDelivery = new HashMap<>();
 
@@ -60,6 +62,23 @@ final class SimNetwork {
                 && endpoints.containsKey(b)
                 && group.getOrDefault(a, 0).equals(group.getOrDefault(b, 0));
     }
+
+    /** Loses the next broadcast from {@code from} to {@code to} whose payload {@code which} accepts. */
+    void dropNextBroadcast(long from, long to, java.util.function.Predicate<byte[]> which) {
+        drops.add(new DropRule(from, to, which));
+    }
+
+    private boolean dropped(long from, long to, byte[] payload) {
+        for (DropRule d : drops) {
+            if (d.from() == from && d.to() == to && d.which().test(payload)) {
+                drops.remove(d);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private record DropRule(long from, long to, java.util.function.Predicate<byte[]> which) {}
 
     /** Forms a view in every group of live nodes and hands it to each member after a short delay. */
     void reform() {
@@ -155,6 +174,9 @@ final class SimNetwork {
         @Override
         public void broadcast(byte[] payload) {
             for (long member : view().nodes()) {
+                if (dropped(node, member, payload)) {
+                    continue;
+                }
                 byte[] copy = payload.clone();
                 post(node, member, () -> {
                     Endpoint target = endpoints.get(member);
