@@ -3,6 +3,7 @@ package io.aerie.cluster.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aerie.config.ConfigParser;
+import io.aerie.config.LoopbackNodeConfig;
 import io.aerie.server.Aerie;
 import io.aerie.util.FreePorts;
 import java.io.IOException;
@@ -57,48 +58,20 @@ final class LocalCluster implements AutoCloseable {
     /** Node {@code i}'s config, in aerospike.conf form. */
     String config(int i) {
         Path sc = scDir;
-        String work = sc == null ? "" : "    work-directory " + sc.resolve("node" + i) + "\n";
-        String strong = sc == null ? "" : "    strong-consistency true\n";
-        return """
-                service {
-                    cluster-name aerie-it
-                    node-id %X
-                %s}
-                network {
-                    service {
-                        address 127.0.0.1
-                        port %d
-                    }
-                    heartbeat {
-                        mode mesh
-                        address 127.0.0.1
-                        port %d
-%s                        interval 100
-                        timeout 10
-                    }
-                    fabric {
-                        address 127.0.0.1
-                        port %d
-                    }
-                }
-                namespace test {
-                    replication-factor %d
-                %s    rack-id %d
-                    storage-engine memory {
-                        data-size 512M
-                    }
-                }
-                """.formatted(
-                0xA0 + i, work, ports[i][0], ports[i][1], seeds(), ports[i][2], replicationFactor, strong, racks[i]);
-    }
-
-    /** Every node's heartbeat port as a seed line, so a restarted node finds whoever is up. */
-    private String seeds() {
-        StringBuilder b = new StringBuilder();
+        List<Integer> seeds = new ArrayList<>();
         for (int[] p : ports) {
-            b.append("mesh-seed-address-port 127.0.0.1 ").append(p[1]).append('\n');
+            seeds.add(p[1]);
         }
-        return b.toString();
+        return new LoopbackNodeConfig(
+                        "aerie-it",
+                        0xA0 + i,
+                        sc == null ? null : sc.resolve("node" + i),
+                        new LoopbackNodeConfig.Ports(ports[i][0], ports[i][1], ports[i][2]),
+                        seeds,
+                        replicationFactor,
+                        sc != null,
+                        racks[i])
+                .text();
     }
 
     /** Starts node {@code i}. */

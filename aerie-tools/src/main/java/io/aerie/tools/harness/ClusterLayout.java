@@ -1,5 +1,7 @@
 package io.aerie.tools.harness;
 
+import io.aerie.config.LoopbackNodeConfig;
+import io.aerie.config.LoopbackNodeConfig.Ports;
 import io.aerie.util.FreePorts;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,15 +20,6 @@ import java.util.Locale;
 public record ClusterLayout(List<Ports> ports, int replicationFactor, Path dir) {
     /** Node ids are {@code A0}, {@code A1}, ... in hex, as the integration tests number them. */
     static final int FIRST_NODE_ID = 0xA0;
-
-    /**
-     * One node's ports.
-     *
-     * @param service client and info port
-     * @param heartbeat mesh heartbeat port
-     * @param fabric intra-cluster port
-     */
-    public record Ports(int service, int heartbeat, int fabric) {}
 
     public ClusterLayout {
         ports = List.copyOf(ports);
@@ -76,54 +69,15 @@ public record ClusterLayout(List<Ports> ports, int replicationFactor, Path dir) 
     /** Node {@code i}'s config, in aerospike.conf form: strong consistency on namespace {@code test}, in memory. */
     public String config(int i) {
         Ports p = ports.get(i);
-        return """
-                service {
-                    cluster-name aerie-harness
-                    node-id %s
-                    work-directory %s
-                }
-                network {
-                    service {
-                        address 127.0.0.1
-                        port %d
-                    }
-                    heartbeat {
-                        mode mesh
-                        address 127.0.0.1
-                        port %d
-                %s        interval 100
-                        timeout 10
-                    }
-                    fabric {
-                        address 127.0.0.1
-                        port %d
-                    }
-                }
-                namespace test {
-                    replication-factor %d
-                    strong-consistency true
-                    storage-engine memory {
-                        data-size 512M
-                    }
-                }
-                """.formatted(
-                        nodeId(i),
-                        dir.resolve("node" + i).toAbsolutePath(),
-                        p.service(),
-                        p.heartbeat(),
-                        seeds(),
-                        p.fabric(),
-                        replicationFactor);
-    }
-
-    /** Every node's heartbeat port as a seed, so a restarted node finds whoever is up. */
-    private String seeds() {
-        StringBuilder b = new StringBuilder();
-        for (Ports p : ports) {
-            b.append("        mesh-seed-address-port 127.0.0.1 ")
-                    .append(p.heartbeat())
-                    .append('\n');
-        }
-        return b.toString();
+        return new LoopbackNodeConfig(
+                        "aerie-harness",
+                        FIRST_NODE_ID + i,
+                        dir.resolve("node" + i),
+                        p,
+                        ports.stream().map(Ports::heartbeat).toList(),
+                        replicationFactor,
+                        true,
+                        0)
+                .text();
     }
 }

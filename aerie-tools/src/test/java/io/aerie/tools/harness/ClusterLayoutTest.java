@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aerie.config.ConfigParser;
+import io.aerie.config.LoopbackNodeConfig;
 import io.aerie.config.NodeConfig;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,9 +13,9 @@ import org.junit.jupiter.api.Test;
 class ClusterLayoutTest {
     private static final ClusterLayout LAYOUT = new ClusterLayout(
             List.of(
-                    new ClusterLayout.Ports(4000, 4001, 4002),
-                    new ClusterLayout.Ports(4010, 4011, 4012),
-                    new ClusterLayout.Ports(4020, 4021, 4022)),
+                    new LoopbackNodeConfig.Ports(4000, 4001, 4002),
+                    new LoopbackNodeConfig.Ports(4010, 4011, 4012),
+                    new LoopbackNodeConfig.Ports(4020, 4021, 4022)),
             2,
             Path.of("/runs/x"));
 
@@ -54,7 +55,7 @@ class ClusterLayoutTest {
 
     @Test
     void theReplicationFactorMustFit() {
-        assertThatThrownBy(() -> new ClusterLayout(List.of(new ClusterLayout.Ports(1, 2, 3)), 2, Path.of("x")))
+        assertThatThrownBy(() -> new ClusterLayout(List.of(new LoopbackNodeConfig.Ports(1, 2, 3)), 2, Path.of("x")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
