@@ -8,7 +8,7 @@ import com.aerospike.client.policy.ClientPolicy;
 import com.aerospike.client.policy.Policy;
 import com.aerospike.client.policy.WritePolicy;
 import io.aerie.tools.load.LoadPlan;
-import io.aerie.tools.load.Workload;
+import io.aerie.tools.load.LoadShape;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,41 +52,6 @@ public final class SideBySide implements Callable<Integer> {
             description = "port of the node measured (default ${DEFAULT-VALUE})")
     int port = 3000;
 
-    @Option(
-            names = {"-n", "--namespace"},
-            description = "namespace (default ${DEFAULT-VALUE})")
-    String namespace = "test";
-
-    @Option(
-            names = {"-s", "--set"},
-            description = "set (default ${DEFAULT-VALUE})")
-    String set = "testset";
-
-    @Option(
-            names = {"-k", "--keys"},
-            description = "number of keys, 0 .. k-1, loaded beforehand (default ${DEFAULT-VALUE})")
-    long keys = 100_000;
-
-    @Option(
-            names = {"-o", "--object-size"},
-            description = "bytes of data per record (default ${DEFAULT-VALUE})")
-    int objectSize = 1024;
-
-    @Option(
-            names = {"-b", "--bins"},
-            description = "blob bins sharing the object size (default ${DEFAULT-VALUE})")
-    int bins = 1;
-
-    @Option(
-            names = {"-w", "--workload"},
-            description = "RU,<read%%> (default ${DEFAULT-VALUE})")
-    String workload = "RU,50";
-
-    @Option(
-            names = {"-z", "--threads"},
-            description = "client threads (default ${DEFAULT-VALUE})")
-    int threads = 16;
-
     @Option(names = "--slice", description = "measured seconds per slice (default ${DEFAULT-VALUE})")
     double sliceSeconds = 3;
 
@@ -100,10 +66,8 @@ public final class SideBySide implements Callable<Integer> {
             description = "seconds of alternating, unmeasured load first (default ${DEFAULT-VALUE})")
     int warmupSeconds = 10;
 
-    @Option(
-            names = {"-T", "--timeout"},
-            description = "total timeout per command in ms (default ${DEFAULT-VALUE})")
-    int timeoutMs = 1000;
+    @Mixin
+    LoadShape shape = new LoadShape();
 
     @Option(names = "--yardstick-pid", description = "the yardstick's process, to report its CPU per request")
     long yardstickPid;
@@ -133,36 +97,18 @@ public final class SideBySide implements Callable<Integer> {
     public Integer call() throws Exception {
         LoadPlan plan;
         try {
-            Workload w = Workload.parse(workload);
-            if (w.insert()) {
+            plan = shape.plan(host, port, 0, 1, warmupSeconds, 0, 1);
+            if (plan.workload().insert()) {
                 throw new IllegalArgumentException("only a read/update workload compares; load the keys first");
             }
             if (!(sliceSeconds > 0) || settleMs < 0 || pairs < 1 || warmupSeconds < 0) {
                 throw new IllegalArgumentException("slice must be positive, pairs at least 1, settle and warmup >= 0");
             }
-            plan = new LoadPlan(
-                    host,
-                    port,
-                    namespace,
-                    set,
-                    keys,
-                    0,
-                    objectSize,
-                    bins,
-                    w,
-                    threads,
-                    1,
-                    warmupSeconds,
-                    timeoutMs,
-                    0,
-                    1);
         } catch (IllegalArgumentException e) {
             System.err.println("aerie-compare: " + e.getMessage());
             return 2;
         }
-        ClientPolicy cp = new ClientPolicy();
-        cp.maxConnsPerNode = Math.max(100, plan.threads() * 2);
-        cp.timeout = 5000;
+        ClientPolicy cp = plan.clientPolicy();
         try (AerospikeClient yardstick = new AerospikeClient(cp, host, yardstickPort);
                 AerospikeClient subject = new AerospikeClient(cp, host, port)) {
             out.printf(
@@ -173,10 +119,10 @@ public final class SideBySide implements Callable<Integer> {
                     host,
                     port,
                     plan.workload(),
-                    keys,
-                    objectSize,
-                    bins,
-                    threads,
+                    plan.keys(),
+                    plan.objectSize(),
+                    plan.bins(),
+                    plan.threads(),
                     pairs,
                     sliceSeconds);
             Drive drive = new Drive(plan, new AerospikeClient[] {yardstick, subject});

@@ -1,6 +1,7 @@
 package io.aerie.tools.load;
 
 import com.aerospike.client.Bin;
+import com.aerospike.client.policy.ClientPolicy;
 import com.aerospike.client.policy.Policy;
 import com.aerospike.client.policy.WritePolicy;
 import java.util.SplittableRandom;
@@ -66,7 +67,17 @@ public record LoadPlan(
 
     /** Size of bin {@code i}: the object size spread evenly, the remainder on the first bins. */
     public int binSize(int i) {
+        return binSize(objectSize, bins, i);
+    }
+
+    /** Size of bin {@code i} of {@code bins} sharing {@code objectSize} bytes, as the load tool writes them. */
+    public static int binSize(int objectSize, int bins, int i) {
         return objectSize / bins + (i < objectSize % bins ? 1 : 0);
+    }
+
+    /** Name of bin {@code i} of {@code bins}, as the load tool writes them: {@code b}, or {@code b0, b1, ...}. */
+    public static String binName(int bins, int i) {
+        return bins == 1 ? "b" : "b" + i;
     }
 
     /** The keys thread {@code t} inserts in the insert workload: [first, end). */
@@ -78,15 +89,23 @@ public record LoadPlan(
         return new long[] {first, first + count};
     }
 
-    /** The record a worker writes: {@code bins} blob bins of random bytes, named as the null node names them. */
+    /** The record a worker writes: {@code bins} blob bins of random bytes. */
     public Bin[] record(SplittableRandom random) {
         Bin[] record = new Bin[bins];
         for (int i = 0; i < record.length; i++) {
             byte[] value = new byte[binSize(i)];
             random.nextBytes(value);
-            record[i] = new Bin(record.length == 1 ? "b" : "b" + i, value);
+            record[i] = new Bin(binName(bins, i), value);
         }
         return record;
+    }
+
+    /** The client policy of a run: a connection per thread and then some, and a 5 s login and tend timeout. */
+    public ClientPolicy clientPolicy() {
+        ClientPolicy cp = new ClientPolicy();
+        cp.maxConnsPerNode = Math.max(100, threads * 2);
+        cp.timeout = 5000;
+        return cp;
     }
 
     /** A read policy with the plan's timeout as both total and socket timeout. */

@@ -22,6 +22,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -48,44 +49,9 @@ public final class LoadTool implements Callable<Integer> {
     int port = 3000;
 
     @Option(
-            names = {"-n", "--namespace"},
-            description = "namespace (default ${DEFAULT-VALUE})")
-    String namespace = "test";
-
-    @Option(
-            names = {"-s", "--set"},
-            description = "set (default ${DEFAULT-VALUE})")
-    String set = "testset";
-
-    @Option(
-            names = {"-k", "--keys"},
-            description = "number of keys (default ${DEFAULT-VALUE})")
-    long keys = 100_000;
-
-    @Option(
             names = {"-S", "--start-key"},
             description = "first key (default ${DEFAULT-VALUE})")
     long startKey;
-
-    @Option(
-            names = {"-o", "--object-size"},
-            description = "bytes of data per record (default ${DEFAULT-VALUE})")
-    int objectSize = 1024;
-
-    @Option(
-            names = {"-b", "--bins"},
-            description = "blob bins sharing the object size (default ${DEFAULT-VALUE})")
-    int bins = 1;
-
-    @Option(
-            names = {"-w", "--workload"},
-            description = "I (insert each key once) or RU,<read%%> (default ${DEFAULT-VALUE})")
-    String workload = "RU,50";
-
-    @Option(
-            names = {"-z", "--threads"},
-            description = "client threads (default ${DEFAULT-VALUE})")
-    int threads = 16;
 
     @Option(
             names = {"-d", "--duration"},
@@ -96,17 +62,15 @@ public final class LoadTool implements Callable<Integer> {
     int warmup;
 
     @Option(
-            names = {"-T", "--timeout"},
-            description = "total timeout per command in ms (default ${DEFAULT-VALUE})")
-    int timeoutMs = 1000;
-
-    @Option(
             names = {"-g", "--throughput"},
             description = "target total tps; 0 = unlimited (default ${DEFAULT-VALUE})")
     long targetTps;
 
     @Option(names = "--report-interval", description = "seconds between progress lines (default ${DEFAULT-VALUE})")
     int reportInterval = 1;
+
+    @Mixin
+    LoadShape shape = new LoadShape();
 
     @Option(names = "--json", paramLabel = "FILE", description = "also write the final summary as JSON")
     @Nullable
@@ -128,22 +92,7 @@ public final class LoadTool implements Callable<Integer> {
 
     /** The validated plan the options describe. */
     LoadPlan plan() {
-        return new LoadPlan(
-                host,
-                port,
-                namespace,
-                set,
-                keys,
-                startKey,
-                objectSize,
-                bins,
-                Workload.parse(workload),
-                threads,
-                duration,
-                warmup,
-                timeoutMs,
-                targetTps,
-                reportInterval);
+        return shape.plan(host, port, startKey, duration, warmup, targetTps, reportInterval);
     }
 
     @Override
@@ -155,9 +104,7 @@ public final class LoadTool implements Callable<Integer> {
             System.err.println("aerie-load: " + e.getMessage());
             return 2;
         }
-        ClientPolicy cp = new ClientPolicy();
-        cp.maxConnsPerNode = Math.max(100, plan.threads() * 2);
-        cp.timeout = 5000;
+        ClientPolicy cp = plan.clientPolicy();
         try (AerospikeClient client = new AerospikeClient(cp, plan.host(), plan.port())) {
             out.printf(
                     "aerie-load: %s:%d namespace=%s set=%s workload=%s keys=%d object-size=%d bins=%d threads=%d%n",
