@@ -33,8 +33,8 @@ aerie_build_if_stale() {
 # JVM flags of every node this project starts from a script (Aerie and the null node alike).
 # Compact object headers save 4 bytes on every object the index holds. Where the kernel hands out
 # transparent huge pages on request, the heap asks for them: a record read is a random access into a
-# heap of many MiB, and with 4 KiB pages nearly every one also misses the TLB. Leak detection (on in
-# tests) costs a stack trace per sampled buffer in production.
+# heap of many MiB (no throughput gain measured on the two-core machine, 0.999 with against without,
+# but no cost either). Leak detection (on in tests) costs a stack trace per sampled buffer in production.
 aerie_node_jvm_flags() {
     AERIE_NODE_JVM_FLAGS=(-XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED -Dio.netty.leakDetection.level=disabled)
     if grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then

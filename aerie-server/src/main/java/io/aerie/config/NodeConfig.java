@@ -81,6 +81,11 @@ public record NodeConfig(
      * client spending more CPU per request. (Its five per CPU for device namespaces, whose reads
      * block, is not taken up: not measured here.)
      */
+    public int serviceThreads() {
+        return serviceThreads(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** As {@link #serviceThreads()} on a machine of {@code cpus} CPUs. */
     public int serviceThreads(int cpus) {
         return service.serviceThreads() > 0 ? service.serviceThreads() : 2 * Math.max(1, cpus);
     }

@@ -50,7 +50,7 @@ final class ConfigInfoCommands {
         j.add("node-id=" + node.nodeId());
         j.add("proto-fd-max=" + config.service().protoFdMax());
         j.add("proto-fd-idle-ms=" + config.service().protoFdIdleMs());
-        j.add("service-threads=" + config.serviceThreads(Runtime.getRuntime().availableProcessors()));
+        j.add("service-threads=" + config.serviceThreads());
         return j.toString();
     }
 

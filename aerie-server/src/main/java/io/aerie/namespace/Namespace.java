@@ -48,13 +48,13 @@ public final class Namespace {
     private volatile long evictVoidTime;
     /** The storage files every change is also written to; null for a namespace held in memory only. */
     private volatile @Nullable DeviceStore store;
+    /** Whether the tomb raider may reap now; see {@link #reapTombstonesWhen}. */
+    private volatile BooleanSupplier tombRaidAllowed = () -> true;
+
     /**
      * The device engine: the index holds stubs and the records live only on storage. Otherwise
      * records live in memory (with or without storage files behind them).
      */
-    /** Whether the tomb raider may reap now; see {@link #reapTombstonesWhen}. */
-    private volatile BooleanSupplier tombRaidAllowed = () -> true;
-
     private final boolean recordsOnDevice;
     /** The device engine's off-heap index entries; null for memory namespaces. */
     private final @Nullable EntryArena arena;

@@ -44,9 +44,15 @@ public final class ClientServer implements AutoCloseable {
      * @param port port to bind; 0 picks a free one
      * @param protoFdMax most client connections open at once
      * @param idleTimeoutMs close connections idle this long; 0 = never
-     * @param ioThreads event-loop threads; 0 = two per core
+     * @param ioThreads event-loop threads, at least one ({@code NodeConfig.serviceThreads} picks the default)
      */
-    public record Settings(String address, int port, int protoFdMax, int idleTimeoutMs, int ioThreads) {}
+    public record Settings(String address, int port, int protoFdMax, int idleTimeoutMs, int ioThreads) {
+        public Settings {
+            if (ioThreads < 1) {
+                throw new IllegalArgumentException("event-loop threads must be at least 1, got " + ioThreads);
+            }
+        }
+    }
 
     public ClientServer(Settings settings, RequestProcessor processor, ExecutorService scanExecutor) {
         this.settings = settings;
@@ -62,10 +68,7 @@ public final class ClientServer implements AutoCloseable {
         Class<? extends ServerChannel> channelType =
                 epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         EventLoopGroup b = new MultiThreadIoEventLoopGroup(1, factory);
-        int ioThreads = settings.ioThreads() > 0
-                ? settings.ioThreads()
-                : 2 * Runtime.getRuntime().availableProcessors();
-        EventLoopGroup w = new MultiThreadIoEventLoopGroup(ioThreads, factory);
+        EventLoopGroup w = new MultiThreadIoEventLoopGroup(settings.ioThreads(), factory);
         boss = b;
         workers = w;
         ServerBootstrap bootstrap = new ServerBootstrap()

@@ -88,7 +88,7 @@ public final class Aerie implements AutoCloseable {
                         net.port(),
                         service.protoFdMax(),
                         service.protoFdIdleMs(),
-                        config.serviceThreads(Runtime.getRuntime().availableProcessors())),
+                        config.serviceThreads()),
                 new RequestDispatcher(info, txn),
                 scanExecutor);
         ClientServer listener = this.server;

@@ -40,6 +40,7 @@ public final class FreePorts {
             }
         }
         try (ServerSocket s = new ServerSocket(0)) {
+            taken.add(s.getLocalPort());
             return s.getLocalPort();
         }
     }

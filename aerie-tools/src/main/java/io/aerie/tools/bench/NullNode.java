@@ -1,6 +1,7 @@
 package io.aerie.tools.bench;
 
 import io.aerie.config.NamespaceConfig;
+import io.aerie.config.NodeConfig;
 import io.aerie.info.ClusterInfoCommands;
 import io.aerie.info.InfoRegistry;
 import io.aerie.info.NodeState;
@@ -14,6 +15,7 @@ import io.aerie.protocol.ParticleType;
 import io.aerie.protocol.ProtoHeader;
 import io.aerie.protocol.ResultCode;
 import io.aerie.storage.device.CommitWait;
+import io.aerie.tools.load.LoadPlan;
 import io.aerie.txn.ScanSink;
 import io.aerie.util.Clock;
 import io.netty.buffer.ByteBuf;
@@ -51,7 +53,14 @@ public final class NullNode implements AutoCloseable {
         executor =
                 Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().factory());
         server = new ClientServer(
-                new ClientServer.Settings("127.0.0.1", port, 15000, 0, 0),
+                new ClientServer.Settings(
+                        "127.0.0.1",
+                        port,
+                        15000,
+                        0,
+                        // The same event loops as a node with the default config: the yardstick's network layer is
+                        // Aerie's.
+                        NodeConfig.defaults().serviceThreads()),
                 new Answerer(info, readReply(objectSize, bins)),
                 executor);
         address = server.start();
@@ -113,8 +122,8 @@ public final class NullNode implements AutoCloseable {
         int start = MessageWriter.beginFrame(buf);
         MessageWriter.writeHeader(buf, 0, ResultCode.OK, 1, 0, 0, 0, bins);
         for (int i = 0; i < bins; i++) {
-            byte[] name = (bins == 1 ? "b" : "b" + i).getBytes(StandardCharsets.UTF_8);
-            byte[] value = new byte[objectSize / bins + (i < objectSize % bins ? 1 : 0)];
+            byte[] name = LoadPlan.binName(bins, i).getBytes(StandardCharsets.UTF_8);
+            byte[] value = new byte[LoadPlan.binSize(objectSize, bins, i)];
             MessageWriter.writeOp(buf, OpType.READ, ParticleType.BLOB, name, 0, name.length, value, 0, value.length);
         }
         MessageWriter.endFrame(buf, start, ProtoHeader.TYPE_MSG);
