@@ -479,6 +479,26 @@ public final class Namespace {
         return r != null && Record.isStub(r) ? resolve(partitionId, d, r) : r;
     }
 
+    /**
+     * Starts loading what a write of the digest touches first, the partition's lock word and the
+     * index entry, before the caller takes the lock. Taking it is an atomic update, which waits for
+     * every load before it: loads issued here overlap with its cache miss instead of following it.
+     * Returns whether an entry was found, which the caller may ignore.
+     */
+    public boolean prefetch(Partition p, Digest d) {
+        boolean locked = p.isLocked();
+        return entry(p.id(), d) != null || locked;
+    }
+
+    /**
+     * The record in the home slot of the digest's index table, which is most often the digest's
+     * own, or null; null always on the device engine, whose index is off the heap. For looking
+     * ahead only: it is not checked against the digest.
+     */
+    public byte @Nullable [] homeEntry(int partitionId, long mid, int lo) {
+        return recordsOnDevice ? null : tables.homeEntry(partitionId, mid, lo);
+    }
+
     /** The index entry under a digest: a record, or on the device engine a stub. */
     private byte @Nullable [] entry(int partitionId, Digest d) {
         return recordsOnDevice ? partitions[partitionId].get(d) : tables.lookup(partitionId, d.hi(), d.mid(), d.lo());

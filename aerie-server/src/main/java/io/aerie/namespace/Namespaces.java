@@ -16,6 +16,8 @@ public final class Namespaces {
     private final byte[][] names;
 
     private final Namespace[] ordered;
+    /** Whether any namespace runs in strong consistency; lets an all-AP node skip per-request checks. */
+    private final boolean anyStrongConsistency;
 
     public Namespaces(List<NamespaceConfig> configs, Clock clock) {
         Map<String, Namespace> m = new LinkedHashMap<>();
@@ -30,6 +32,12 @@ public final class Namespaces {
         for (int i = 0; i < ordered.length; i++) {
             names[i] = ordered[i].name().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
+        this.anyStrongConsistency = configs.stream().anyMatch(NamespaceConfig::strongConsistency);
+    }
+
+    /** Whether any of the namespaces is in strong-consistency mode. */
+    public boolean anyStrongConsistency() {
+        return anyStrongConsistency;
     }
 
     /** The namespace named by {@code buf[off, off+len)} (UTF-8), or null; allocates nothing. */

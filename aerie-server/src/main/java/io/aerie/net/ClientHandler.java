@@ -9,6 +9,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.util.ArrayDeque;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,6 +31,9 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private final RequestProcessor processor;
     private final Executor scanExecutor;
+    /** The event loop's batch of the frames read in its current pass. */
+    private final FastThreadLocal<FrameBatch> batches;
+
     private final ArrayDeque<Frame> pending = new ArrayDeque<>();
     private final CommitWait commitWait = new CommitWait();
     private boolean busy;
@@ -38,9 +42,10 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
 
     private @Nullable ChannelSink sink;
 
-    ClientHandler(RequestProcessor processor, Executor scanExecutor) {
+    ClientHandler(RequestProcessor processor, Executor scanExecutor, FastThreadLocal<FrameBatch> batches) {
         this.processor = processor;
         this.scanExecutor = scanExecutor;
+        this.batches = batches;
     }
 
     private ChannelSink sink(ChannelHandlerContext ctx) {
@@ -52,9 +57,17 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         return s;
     }
 
+    /** Queues the frame in the event loop's batch, which answers it when the loop's pass is over. */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        Frame frame = (Frame) msg;
+        batches.get().add(this, ctx, (Frame) msg);
+    }
+
+    /**
+     * Answers a frame now, or queues it behind a request still running (a scan, or a reply waiting
+     * on storage or on another node). The caller flushes.
+     */
+    void answer(ChannelHandlerContext ctx, Frame frame) {
         if (busy) {
             pending.add(frame);
             if (pending.size() >= MAX_PENDING) {
@@ -176,11 +189,6 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         if (!busy && !ctx.channel().config().isAutoRead()) {
             ctx.channel().config().setAutoRead(true);
         }
-    }
-
-    @Override
-    public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.FastThreadLocal;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,9 @@ public final class ClientServer implements AutoCloseable {
 
     private final Settings settings;
     private final RequestProcessor processor;
+    /** Each event loop's batch of the frames read in its current pass. */
+    private final FastThreadLocal<FrameBatch> batches;
+
     private final ExecutorService scanExecutor;
     private final ConnectionLimiter limiter;
     private final AcceptedChannels accepted = new AcceptedChannels();
@@ -57,6 +61,12 @@ public final class ClientServer implements AutoCloseable {
     public ClientServer(Settings settings, RequestProcessor processor, ExecutorService scanExecutor) {
         this.settings = settings;
         this.processor = processor;
+        this.batches = new FastThreadLocal<>() {
+            @Override
+            protected FrameBatch initialValue() {
+                return new FrameBatch(processor);
+            }
+        };
         this.scanExecutor = scanExecutor;
         this.limiter = new ConnectionLimiter(settings.protoFdMax());
     }
@@ -92,7 +102,7 @@ public final class ClientServer implements AutoCloseable {
                                                     0, 0, settings.idleTimeoutMs(), TimeUnit.MILLISECONDS));
                         }
                         ch.pipeline().addLast("frames", new ProtoFrameDecoder(ProtoHeader.MAX_BODY_SIZE));
-                        ch.pipeline().addLast("requests", new ClientHandler(processor, scanExecutor));
+                        ch.pipeline().addLast("requests", new ClientHandler(processor, scanExecutor, batches));
                     }
                 });
         String host = settings.address();

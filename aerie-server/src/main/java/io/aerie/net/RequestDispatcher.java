@@ -64,6 +64,11 @@ public final class RequestDispatcher implements RequestProcessor {
         }
     }
 
+    @Override
+    public long prefetch(byte[][] messages, int count) {
+        return txn.prefetch(messages, count);
+    }
+
     private @Nullable Runnable processCompressed(byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait) {
         byte[] inner;
         try {

@@ -22,6 +22,15 @@ public interface RequestProcessor {
     @Nullable
     Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait);
 
+    /**
+     * Told of the AS_MSG bodies (type 3) of {@code count} frames that are about to be processed one
+     * after another, so that it can start their memory loads side by side; changes nothing. Returns
+     * a value of no meaning, which the caller keeps so the loads are not optimised away.
+     */
+    default long prefetch(byte[][] messages, int count) {
+        return 0;
+    }
+
     /** The allocator default, for implementations that need one outside a connection. */
     default ByteBufAllocator alloc() {
         return ByteBufAllocator.DEFAULT;

@@ -50,6 +50,41 @@ public final class AsMessageDecoder {
         return m;
     }
 
+    /**
+     * Finds the namespace and digest fields of the AS_MSG body {@code buf} without decoding it, for
+     * a look ahead at where a request will go: stores the namespace's data offset and length and the
+     * digest's offset in {@code out[0..2]} and returns true, or returns false when the body is not a
+     * well-formed single-record request (its decoding proper then reports the problem).
+     */
+    public static boolean locate(byte[] buf, int[] out) {
+        if (buf.length < HEADER_SIZE || (buf[0] & 0xFF) != HEADER_SIZE || (buf[1] & MsgFlags.INFO1_BATCH) != 0) {
+            return false;
+        }
+        int nFields = Bytes.getUShort(buf, 18);
+        int pos = HEADER_SIZE;
+        int nsOff = -1;
+        int nsLen = 0;
+        int digestOff = -1;
+        for (int i = 0; i < nFields && buf.length - pos >= 5; i++) {
+            int size = Bytes.getInt(buf, pos);
+            if (size < 1 || size > buf.length - pos - 4) {
+                return false;
+            }
+            int type = buf[pos + 4] & 0xFF;
+            if (type == FieldType.NAMESPACE) {
+                nsOff = pos + 5;
+                nsLen = size - 1;
+            } else if (type == FieldType.DIGEST && size - 1 == DIGEST_SIZE) {
+                digestOff = pos + 5;
+            }
+            pos += 4 + size;
+        }
+        out[0] = nsOff;
+        out[1] = nsLen;
+        out[2] = digestOff;
+        return nsOff >= 0 && digestOff >= 0;
+    }
+
     private static int readFields(AsMessage m, byte[] buf, int pos, int end, int nFields) {
         for (int i = 0; i < nFields; i++) {
             if (end - pos < 5) {

@@ -30,6 +30,11 @@ abstract class PartitionLock extends AbstractQueuedSynchronizer {
         release(1);
     }
 
+    /** Whether any thread holds the lock now; a plain look at the lock word, which also brings it into the cache. */
+    public final boolean isLocked() {
+        return getState() != 0;
+    }
+
     /** Whether the calling thread holds the lock (for assertions). */
     public final boolean isHeldByCurrentThread() {
         return getExclusiveOwnerThread() == Thread.currentThread();

@@ -55,6 +55,8 @@ public final class Record {
     /** Bytes before the user key. */
     public static final int HEADER = 54;
 
+    private static final int CACHE_LINE = 64;
+
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
@@ -179,6 +181,19 @@ public final class Record {
     public static void endOverwrite(byte[] r, int seq) {
         VarHandle.releaseFence();
         INT.set(r, SEQUENCE, seq + 2);
+    }
+
+    /**
+     * Reads one byte of each cache line of {@code r} and returns their sum: no use in itself, but
+     * the loads of several records issued one after another wait for memory together, where reading
+     * the records one by one waits for each in turn. Lock-free; the bytes may be changing.
+     */
+    public static long touch(byte[] r) {
+        long sum = 0;
+        for (int i = 0; i < r.length; i += CACHE_LINE) {
+            sum += r[i];
+        }
+        return sum;
     }
 
     /**

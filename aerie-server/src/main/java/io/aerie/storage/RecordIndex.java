@@ -45,14 +45,23 @@ final class RecordIndex implements PartitionIndex {
 
     @Override
     public byte @Nullable [] get(long hi, long mid, int lo) {
-        return find(table(), hi, mid, lo);
+        byte[][] t = table();
+        return find(t, t.length - 1, hi, mid, lo);
     }
 
-    /** The record under a digest in table {@code t}, or null; lock-free. */
-    static byte @Nullable [] find(byte[][] t, long hi, long mid, int lo) {
-        int mask = t.length - 1;
+    /**
+     * The record under a digest in table {@code t}, probing from the digest's home slot under
+     * {@code mask}, or null; lock-free. A record returned is always the digest's; a mask other than
+     * {@code t.length - 1} (a stale hint) may miss one that is there.
+     */
+    static byte @Nullable [] find(byte[][] t, int mask, long hi, long mid, int lo) {
         int i = PartitionIndex.slot(mid, lo, mask);
-        for (int n = 0; n < t.length; n++) {
+        for (int n = 0; n <= mask; n++) {
+            if (i >= t.length) {
+                // A hint from a larger table: only a branch on the length, so the slot's load need
+                // not wait for the table's header.
+                return null;
+            }
             byte[] r = (byte[]) SLOT.getAcquire(t, i);
             if (r == null) {
                 return null;

@@ -41,6 +41,7 @@ final class WriteTxn {
         }
         Partition p = ctx.partition();
         int start = out.writerIndex();
+        ns.prefetch(p, ctx.digest());
         p.lock();
         try {
             if (!ReplicaWrites.mastersHere(ctx)) {

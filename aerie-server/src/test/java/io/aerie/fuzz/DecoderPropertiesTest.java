@@ -109,6 +109,42 @@ class DecoderPropertiesTest {
         }
     }
 
+    @Property(tries = 500)
+    void locatingAValidRequestFindsTheFieldsDecodingFinds(@ForAll("messages") MsgBuilder b) {
+        byte[] body = b.body();
+        AsMessage m = AsMessageDecoder.decode(body, 0, body.length);
+        int[] at = new int[3];
+        boolean located = AsMessageDecoder.locate(body, at);
+        boolean single =
+                !m.hasInfo1(MsgFlags.INFO1_BATCH) && m.fieldOffset(FieldType.NAMESPACE) >= 0 && m.digestOffset() >= 0;
+        assertThat(located).isEqualTo(single);
+        if (located) {
+            assertThat(at[0]).isEqualTo(m.fieldOffset(FieldType.NAMESPACE));
+            assertThat(at[1]).isEqualTo(m.fieldLength(FieldType.NAMESPACE));
+            assertThat(at[2]).isEqualTo(m.digestOffset());
+        }
+    }
+
+    @Property(tries = 2000)
+    void locatingMutatedOrArbitraryBytesStaysInBounds(
+            @ForAll("messages") MsgBuilder b,
+            @ForAll @Size(max = 4) List<@IntRange(max = 100_000) Integer> flips,
+            @ForAll int cut,
+            @ForAll @Size(max = 200) byte[] random) {
+        byte[] body = b.body();
+        for (int f : flips) {
+            body[f % body.length] ^= (byte) (1 << (f % 8));
+        }
+        for (byte[] bytes : List.of(Arrays.copyOf(body, Math.floorMod(cut, body.length + 1)), random)) {
+            int[] at = new int[3];
+            if (AsMessageDecoder.locate(bytes, at)) {
+                assertThat(at[0]).isNotNegative();
+                assertThat(at[0] + at[1]).isLessThanOrEqualTo(bytes.length);
+                assertThat(at[2] + 20).isLessThanOrEqualTo(bytes.length);
+            }
+        }
+    }
+
     @Property(tries = 2000)
     void mutatedMessagesDecodeInBoundsOrFailWithAResultCode(
             @ForAll("messages") MsgBuilder b,
