@@ -4,6 +4,7 @@ import io.aerie.protocol.ProtoHeader;
 import io.netty.channel.ChannelHandlerContext;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,7 +45,12 @@ final class FrameBatch implements Runnable {
         contexts[size] = ctx;
         frames[size] = frame;
         if (size++ == 0) {
-            ctx.executor().execute(this);
+            try {
+                ctx.executor().execute(this);
+            } catch (RejectedExecutionException e) {
+                // The loop is shutting down and runs no more tasks: answer now rather than strand the frame.
+                run();
+            }
         }
     }
 

@@ -104,7 +104,7 @@ final class ReadTxn {
      */
     private static int reply(TxnContext ctx, byte[] r, ByteBuf out, boolean touched) {
         AsMessage m = ctx.msg();
-        if (!ctx.ns().isLive(r, ctx.nowSeconds())) {
+        if (!ctx.ns().isLive(r, ctx.expiryTime(r))) {
             return Replies.error(out, ResultCode.KEY_NOT_FOUND, ctx.transactionTtl());
         }
         if (TxnContext.keyMismatch(m, r)) {

@@ -50,6 +50,7 @@ final class WriteTxn {
                 // it to a copy that is not the master's would let it diverge.
                 rc = ResultCode.PARTITION_UNAVAILABLE;
             } else {
+                ctx.readClock();
                 byte[] existing = ns.getLive(ctx.partitionId(), ctx.digest(), ctx.nowSeconds());
                 rc = delete ? applyDelete(ctx, existing, out) : applyWrite(ctx, existing, out);
             }
@@ -173,7 +174,7 @@ final class WriteTxn {
         Namespace ns = ctx.ns();
         if (ctx.msg().hasInfo2(MsgFlags.INFO2_DURABLE_DELETE)) {
             byte[] tombstone =
-                    Record.tombstone(existing, Record.nextGeneration(Record.generation(existing)), ns.nowMillis());
+                    Record.tombstone(existing, Record.nextGeneration(Record.generation(existing)), ctx.nowMillis());
             ns.install(ctx.partition(), tombstone, ctx.commitWait());
             ReplicaWrites.written(ctx, tombstone);
             return;
@@ -282,7 +283,7 @@ final class WriteTxn {
                 existing != null
                         ? Record.generation(existing)
                         : ns.tombstoneGeneration(ctx.partitionId(), ctx.digest(), ctx.nowSeconds()));
-        long lut = ns.nowMillis();
+        long lut = ctx.nowMillis();
         if (existing != null && ns.inPlaceWritesAllowed() && Record.fitsInPlace(existing, keyLen, binsLength)) {
             // Same size: rewrite the stored array under the seqlock instead of allocating another.
             int binsOff = Record.binsOffset(existing);
