@@ -6,6 +6,8 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.RejectedExecutionException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The frames an event loop reads in one pass over its ready connections, answered together once
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * only on its thread.
  */
 final class FrameBatch implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(FrameBatch.class);
     private static final int INITIAL_CAPACITY = 16;
 
     private final RequestProcessor processor;
@@ -67,13 +70,23 @@ final class FrameBatch implements Runnable {
                         messages[n++] = f.body();
                     }
                 }
-                prefetched += processor.prefetch(messages, n);
+                try {
+                    prefetched += processor.prefetch(messages, n);
+                } catch (RuntimeException e) {
+                    LOG.warn("looking ahead at {} requests failed; answering them without it", n, e);
+                }
                 Arrays.fill(messages, 0, n, null);
             }
             // Answering cannot add frames (only reads do), but a frame added anyway is still answered.
             for (int i = 0; i < size; i++) {
-                Objects.requireNonNull(handlers[i])
-                        .answer(Objects.requireNonNull(contexts[i]), Objects.requireNonNull(frames[i]));
+                ClientHandler handler = Objects.requireNonNull(handlers[i]);
+                ChannelHandlerContext ctx = Objects.requireNonNull(contexts[i]);
+                try {
+                    handler.answer(ctx, Objects.requireNonNull(frames[i]));
+                } catch (Throwable t) {
+                    // As an error in channelRead would: that connection closes, the others are answered.
+                    handler.exceptionCaught(ctx, t);
+                }
             }
             for (int i = 0; i < size; i++) {
                 Objects.requireNonNull(contexts[i]).flush();

@@ -25,6 +25,9 @@ class FrameBatchTest {
         @Override
         public @Nullable Runnable process(int type, byte[] body, ByteBuf out, ScanSink sink, CommitWait commitWait) {
             calls.add("process " + body[0]);
+            if (body[0] < 0) {
+                throw new AssertionError("a broken invariant");
+            }
             out.writeByte(body[0]);
             return null;
         }
@@ -105,5 +108,20 @@ class FrameBatchTest {
         assertThat(processor.calls).containsExactly("process 5", "prefetch 6 7", "process 6", "process 7");
         assertThat(replies(a)).containsExactly(6, 7);
         a.finishAndReleaseAll();
+    }
+
+    @Test
+    void anErrorAnsweringOneFrameClosesItsConnectionAndTheOthersAreAnswered() {
+        EmbeddedChannel a = connection();
+        EmbeddedChannel b = connection();
+        a.pipeline().fireChannelRead(new Frame(ProtoHeader.TYPE_MSG, new byte[] {-1}));
+        b.pipeline().fireChannelRead(new Frame(ProtoHeader.TYPE_MSG, new byte[] {8}));
+        a.runPendingTasks();
+        assertThat(processor.calls).containsExactly("prefetch -1 8", "process -1", "process 8");
+        assertThat(a.isActive()).isFalse();
+        assertThat(replies(b)).containsExactly(8);
+        assertThat(b.isActive()).isTrue();
+        a.finishAndReleaseAll();
+        b.finishAndReleaseAll();
     }
 }
