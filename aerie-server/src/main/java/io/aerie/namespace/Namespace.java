@@ -483,7 +483,8 @@ public final class Namespace {
      * Starts loading what a write of the digest touches first, the partition's lock word and the
      * index entry, before the caller takes the lock. Taking it is an atomic update, which waits for
      * every load before it: loads issued here overlap with its cache miss instead of following it.
-     * Returns whether an entry was found, which the caller may ignore.
+     * Returns a value of no meaning (whether an entry was found or the lock held), which the
+     * caller may ignore: it only keeps the loads from being optimised away.
      */
     public boolean prefetch(Partition p, Digest d) {
         boolean locked = p.isLocked();

@@ -84,7 +84,8 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
         Runnable task;
         try {
             task = processor.process(frame.type(), frame.body(), out, sink(ctx), commitWait);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // An Error too (a broken invariant): the reply buffer goes back to the pool either way.
             out.release();
             commitWait.clear();
             LOG.warn(

@@ -30,6 +30,8 @@ final class FrameBatch implements Runnable {
     private int size;
     /** Keeps what {@link RequestProcessor#prefetch} returns, so its loads are not optimised away. */
     private long prefetched;
+    /** Set once a look ahead has failed, so the failure is logged once, not on every pass. */
+    private boolean lookAheadFailed;
 
     FrameBatch(RequestProcessor processor) {
         this.processor = processor;
@@ -60,29 +62,18 @@ final class FrameBatch implements Runnable {
     /** Answers the pass's frames, then flushes their connections. */
     @Override
     public void run() {
+        int answered = 0;
         try {
             if (size > 1) {
                 // With one frame there is nothing to overlap.
-                int n = 0;
-                for (int i = 0; i < size; i++) {
-                    Frame f = Objects.requireNonNull(frames[i]);
-                    if (f.type() == ProtoHeader.TYPE_MSG) {
-                        messages[n++] = f.body();
-                    }
-                }
-                try {
-                    prefetched += processor.prefetch(messages, n);
-                } catch (RuntimeException e) {
-                    LOG.warn("looking ahead at {} requests failed; answering them without it", n, e);
-                }
-                Arrays.fill(messages, 0, n, null);
+                lookAhead();
             }
             // Answering cannot add frames (only reads do), but a frame added anyway is still answered.
-            for (int i = 0; i < size; i++) {
-                ClientHandler handler = Objects.requireNonNull(handlers[i]);
-                ChannelHandlerContext ctx = Objects.requireNonNull(contexts[i]);
+            for (; answered < size; answered++) {
+                ClientHandler handler = Objects.requireNonNull(handlers[answered]);
+                ChannelHandlerContext ctx = Objects.requireNonNull(contexts[answered]);
                 try {
-                    handler.answer(ctx, Objects.requireNonNull(frames[i]));
+                    handler.answer(ctx, Objects.requireNonNull(frames[answered]));
                 } catch (Throwable t) {
                     // As an error in channelRead would: that connection closes, the others are answered.
                     handler.exceptionCaught(ctx, t);
@@ -92,10 +83,35 @@ final class FrameBatch implements Runnable {
                 Objects.requireNonNull(contexts[i]).flush();
             }
         } finally {
+            // A frame left unanswered would leave its client waiting, or take the next reply for its own.
+            for (int i = answered; i < size; i++) {
+                Objects.requireNonNull(contexts[i]).close();
+            }
             Arrays.fill(handlers, 0, size, null);
             Arrays.fill(contexts, 0, size, null);
             Arrays.fill(frames, 0, size, null);
             size = 0;
+        }
+    }
+
+    /** Hands the pass's AS_MSG bodies to the processor's look ahead, which may fail without harm. */
+    private void lookAhead() {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            Frame f = Objects.requireNonNull(frames[i]);
+            if (f.type() == ProtoHeader.TYPE_MSG) {
+                messages[n++] = f.body();
+            }
+        }
+        try {
+            prefetched += processor.prefetch(messages, n);
+        } catch (Throwable t) {
+            if (!lookAheadFailed) {
+                lookAheadFailed = true;
+                LOG.warn("looking ahead at requests failed; answering them without it (logged once)", t);
+            }
+        } finally {
+            Arrays.fill(messages, 0, n, null);
         }
     }
 }

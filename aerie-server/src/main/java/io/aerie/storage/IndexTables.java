@@ -55,6 +55,11 @@ public final class IndexTables {
         return (byte[][]) TABLE.getAcquire(tables, partitionId);
     }
 
+    /** For tests: leaves a partition's mask hint as a rebuild racing with a lookup can, stale. */
+    void setMaskHint(int partitionId, int mask) {
+        masks[partitionId] = mask;
+    }
+
     void publish(int partitionId, byte[][] table) {
         TABLE.setRelease(tables, partitionId, table);
         masks[partitionId] = table.length - 1;

@@ -46,6 +46,8 @@ final class ReadTouch {
         Namespace ns = ctx.ns();
         ctx.partition().lock();
         try {
+            // A touch is a write: its times come from one reading under the lock, as any write's.
+            ctx.readClock();
             byte[] current = ns.getLive(ctx.partition(), ctx.digest(), ctx.nowSeconds());
             if (current == null
                     || Record.generation(current) != Record.generation(seen)
@@ -57,7 +59,7 @@ final class ReadTouch {
                     current,
                     Record.nextGeneration(Record.generation(current)),
                     (int) (ctx.nowSeconds() + ttl),
-                    ns.nowMillis());
+                    ctx.nowMillis());
             ns.install(ctx.partition(), touched, ctx.commitWait());
             ReplicaWrites.written(ctx, touched);
             return touched;

@@ -111,7 +111,7 @@ final class ReadTxn {
             return Replies.error(out, ResultCode.KEY_MISMATCH, ctx.transactionTtl());
         }
         int touchPct = ReadTouch.effectivePercent(m.recordTtl(), ctx.ns());
-        if (!touched && touchPct > 0 && ReadTouch.due(r, touchPct, ctx.nowSeconds())) {
+        if (!touched && touchPct > 0 && ReadTouch.due(r, touchPct, ctx.expiryTime(r))) {
             return TOUCH_DUE;
         }
         if (m.hasInfo1(MsgFlags.INFO1_NOBINDATA)) {

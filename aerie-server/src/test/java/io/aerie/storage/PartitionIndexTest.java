@@ -140,6 +140,11 @@ class PartitionIndexTest {
             }
             byte[] found = tables.lookup(5, d.hi(), d.mid(), d.lo());
             assertThat(found != null).as("key %d", k).isEqualTo(k < count);
+            // The same with the hint left stale: the lookup falls back to the table's own mask.
+            tables.setMaskHint(5, staleMask);
+            byte[] despiteHint = tables.lookup(5, d.hi(), d.mid(), d.lo());
+            tables.setMaskHint(5, table.length - 1);
+            assertThat(despiteHint).as("key %d under a stale hint", k).isSameAs(found);
             byte[] home = tables.homeEntry(5, d.mid(), d.lo());
             if (k < count) {
                 assertThat(home).isNotNull();
