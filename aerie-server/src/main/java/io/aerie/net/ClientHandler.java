@@ -60,7 +60,7 @@ final class ClientHandler extends ChannelInboundHandlerAdapter {
     /** Queues the frame in the event loop's batch, which answers it when the loop's pass is over. */
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        batches.get().add(this, ctx, (Frame) msg);
+        batches.get().add(ctx, (Frame) msg);
     }
 
     /**

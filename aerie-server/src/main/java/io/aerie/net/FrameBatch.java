@@ -23,7 +23,6 @@ final class FrameBatch implements Runnable {
     private static final int INITIAL_CAPACITY = 16;
 
     private final RequestProcessor processor;
-    private @Nullable ClientHandler[] handlers = new ClientHandler[INITIAL_CAPACITY];
     private @Nullable ChannelHandlerContext[] contexts = new ChannelHandlerContext[INITIAL_CAPACITY];
     private @Nullable Frame[] frames = new Frame[INITIAL_CAPACITY];
     private byte[][] messages = new byte[INITIAL_CAPACITY][];
@@ -37,16 +36,17 @@ final class FrameBatch implements Runnable {
         this.processor = processor;
     }
 
-    /** Queues a frame for the end of the pass; the first of a pass schedules the answering. */
-    void add(ClientHandler handler, ChannelHandlerContext ctx, Frame frame) {
-        if (size == handlers.length) {
+    /**
+     * Queues a frame for the end of the pass; the first of a pass schedules the answering. {@code
+     * ctx} is the context of the connection's {@link ClientHandler}, which answers it.
+     */
+    void add(ChannelHandlerContext ctx, Frame frame) {
+        if (size == contexts.length) {
             int capacity = 2 * size;
-            handlers = Arrays.copyOf(handlers, capacity);
             contexts = Arrays.copyOf(contexts, capacity);
             frames = Arrays.copyOf(frames, capacity);
             messages = Arrays.copyOf(messages, capacity);
         }
-        handlers[size] = handler;
         contexts[size] = ctx;
         frames[size] = frame;
         if (size++ == 0) {
@@ -70,8 +70,8 @@ final class FrameBatch implements Runnable {
             }
             // Answering cannot add frames (only reads do), but a frame added anyway is still answered.
             for (; answered < size; answered++) {
-                ClientHandler handler = Objects.requireNonNull(handlers[answered]);
                 ChannelHandlerContext ctx = Objects.requireNonNull(contexts[answered]);
+                ClientHandler handler = (ClientHandler) ctx.handler();
                 try {
                     handler.answer(ctx, Objects.requireNonNull(frames[answered]));
                 } catch (Throwable t) {
@@ -87,7 +87,6 @@ final class FrameBatch implements Runnable {
             for (int i = answered; i < size; i++) {
                 Objects.requireNonNull(contexts[i]).close();
             }
-            Arrays.fill(handlers, 0, size, null);
             Arrays.fill(contexts, 0, size, null);
             Arrays.fill(frames, 0, size, null);
             size = 0;

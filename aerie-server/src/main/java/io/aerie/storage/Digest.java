@@ -24,7 +24,17 @@ public final class Digest implements Comparable<Digest> {
 
     /** The digest at {@code buf[off, off+20)}. */
     public static Digest of(byte[] buf, int off) {
-        return new Digest(Bytes.getLong(buf, off), Bytes.getLong(buf, off + 8), Bytes.getInt(buf, off + 16));
+        return new Digest(Bytes.getLong(buf, off), mid(buf, off), lo(buf, off));
+    }
+
+    /** {@link #mid()} of the digest at {@code buf[off, off+20)}, without building it. */
+    public static long mid(byte[] buf, int off) {
+        return Bytes.getLong(buf, off + 8);
+    }
+
+    /** {@link #lo()} of the digest at {@code buf[off, off+20)}, without building it. */
+    public static int lo(byte[] buf, int off) {
+        return Bytes.getInt(buf, off + 16);
     }
 
     /** Partition id: the low 12 bits of the first two bytes read little-endian. */

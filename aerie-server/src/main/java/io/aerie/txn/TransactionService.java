@@ -7,7 +7,6 @@ import io.aerie.namespace.Namespaces;
 import io.aerie.protocol.AsMessage;
 import io.aerie.protocol.AsMessageDecoder;
 import io.aerie.protocol.BatchRequest;
-import io.aerie.protocol.Bytes;
 import io.aerie.protocol.FieldType;
 import io.aerie.protocol.MessageWriter;
 import io.aerie.protocol.MsgFlags;
@@ -63,9 +62,9 @@ public final class TransactionService {
     /**
      * Looks ahead at the AS_MSG bodies of single-record requests about to be executed one after
      * another: finds every request's partition and digest, then loads every one's index slot (and
-     * a write's partition lock), then every one's record, so that their cache misses overlap instead of following each other
-     * (each step a short loop, so the loads of all requests are in flight together). Changes
-     * nothing; skips a body it cannot place. Returns a sum of no meaning, for the caller to keep so
+     * a write's partition lock), then every one's record, so that their cache misses overlap
+     * instead of following each other (each step a short loop, so the loads of all requests are in
+     * flight together). Changes nothing; skips a body it cannot place. Returns a sum of no meaning, for the caller to keep so
      * the loads are not optimised away.
      */
     public long prefetch(byte[][] bodies, int count) {
@@ -87,7 +86,7 @@ public final class TransactionService {
                 byte[] b = bodies[k];
                 int d = digestAt[k];
                 int pid = Digest.partitionId(b, d);
-                entries[k] = ns.homeEntry(pid, Bytes.getLong(b, d + 8), Bytes.getInt(b, d + 16));
+                entries[k] = ns.homeEntry(pid, Digest.mid(b, d), Digest.lo(b, d));
                 if ((b[2] & MsgFlags.INFO2_WRITE) != 0 && ns.partition(pid).isLocked()) {
                     // A write takes the partition's lock: its lock word is one more miss.
                     sum++;
@@ -180,9 +179,7 @@ public final class TransactionService {
     /** The request's placement, or null on a cluster of one, for an unknown namespace or without a digest. */
     private @Nullable Placement placement(AsMessage m) {
         ClusterService c = cluster;
-        if (c == null
-                || m.digestOffset() < 0
-                || (c.alone() && (!namespaces.anyStrongConsistency() || !strongConsistency(m)))) {
+        if (c == null || m.digestOffset() < 0 || (c.alone() && !strongConsistency(m))) {
             // A cluster of one serves every AP partition itself; strong consistency still asks its
             // roster. Checked first, from the request's bytes: naming the namespace takes a String.
             return null;
@@ -198,6 +195,9 @@ public final class TransactionService {
 
     /** Whether the request names a known namespace in strong-consistency mode. */
     private boolean strongConsistency(AsMessage m) {
+        if (!namespaces.anyStrongConsistency()) {
+            return false;
+        }
         int nsOff = m.fieldOffset(FieldType.NAMESPACE);
         Namespace ns = nsOff < 0 ? null : namespaces.get(m.buffer(), nsOff, m.fieldLength(FieldType.NAMESPACE));
         return ns != null && ns.config().strongConsistency();
